@@ -1,0 +1,143 @@
+#Requires -Version 7.2
+<#
+.SYNOPSIS
+    Builds, stages, tests and demonstrates Liner.PowerShell.
+.DESCRIPTION
+    Build  compiles the solution and stages out/Liner.PowerShell/<version>/ exactly as a user would
+           copy it into a folder of $env:PSModulePath.
+    Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh, against the staged module
+           and tests/Liner.MockApi), prints "xunit: N passed, N failed" and "pester: N passed, N failed",
+           and exits non-zero on any failure.
+    Demo   starts the mock Liner API with sample numbers and runs a short scripted session against it;
+           -Interactive leaves you at a prompt, connected.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # With -Task Demo: stay at a connected prompt after the scripted session.
+    [switch] $Interactive
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+$Root = $PSScriptRoot
+$ModuleName = 'Liner.PowerShell'
+
+function Get-ModuleVersion {
+    ([xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Get-StagedModulePath {
+    Join-Path $Root "out/$ModuleName/$(Get-ModuleVersion)"
+}
+
+# The pwsh that runs this script, as a command line for a fresh process (dotnet tool or installed pwsh).
+function Get-PwshCommand {
+    $exe = [Environment]::ProcessPath
+    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') {
+        return @($exe, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($exe)
+}
+
+function Invoke-FreshPwsh {
+    param([string[]] $Arguments)
+    $pwsh = @(Get-PwshCommand)
+    $rest = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive') + $Arguments
+    & $pwsh[0] @rest | Out-Host
+    return $LASTEXITCODE
+}
+
+function Invoke-Build {
+    Write-Host "Building $ModuleName $(Get-ModuleVersion) ($Configuration)" -ForegroundColor Cyan
+    & dotnet build (Join-Path $Root 'LinerPowerShell.sln') -c $Configuration --nologo -v quiet -clp:NoSummary
+    if ($LASTEXITCODE -ne 0) { throw "dotnet build failed with exit code $LASTEXITCODE." }
+
+    $stage = Get-StagedModulePath
+    if (Test-Path $stage) { Remove-Item $stage -Recurse -Force }
+    New-Item -ItemType Directory -Path $stage -Force | Out-Null
+
+    $bin = Join-Path $Root "src/$ModuleName/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $bin "$ModuleName.dll") $stage
+    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $stage
+
+    # The manifest's version comes from Directory.Build.props, the one place it lives.
+    $manifest = Get-Content -Raw (Join-Path $Root "$ModuleName.psd1")
+    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
+    Set-Content -Path (Join-Path $stage "$ModuleName.psd1") -Value $manifest -NoNewline -Encoding utf8
+    Write-Host "Staged $stage" -ForegroundColor Cyan
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $Root 'artifacts/test'
+    if (Test-Path $results) { Remove-Item $results -Recurse -Force }
+    & dotnet test (Join-Path $Root 'tests/Liner.PowerShell.Tests') -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $trx = Join-Path $results 'xunit.trx'
+    if (-not (Test-Path $trx)) {
+        Write-Host 'xunit: 0 passed, 1 failed'
+        return 1
+    }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    Write-Host "xunit: $($counters.passed) passed, $failed failed"
+    return $failed
+}
+
+function Invoke-PesterTests {
+    $pesterPathFile = Join-Path $Root "tests/Liner.PowerShell.Tests/bin/$Configuration/net10.0/pester-path.txt"
+    $pester = (Get-Content $pesterPathFile -TotalCount 1).Trim()
+    $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
+    # A fresh process: a binary module cannot be unloaded, so tests never share a pwsh with the build.
+    return Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterTests.ps1'), '-PesterPath', $pester, '-ModulePath', $manifest, '-Configuration', $Configuration)
+}
+
+function Invoke-Demo {
+    Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
+    $mock = Start-LinerMockApi -Configuration $Configuration
+    try {
+        $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
+        $demo = Join-Path $Root 'tools/Demo.ps1'
+        $pwsh = @(Get-PwshCommand)
+        $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile')
+        if ($Interactive) {
+            $arguments += @('-NoExit', '-Command', ". '$demo' -ModulePath '$manifest' -ApiHost '$($mock.Url)' -ApiKey '$($mock.ApiKey)'")
+        }
+        else {
+            $arguments += @('-NonInteractive', '-File', $demo, '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey)
+        }
+        & $pwsh[0] @arguments
+        if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
+    }
+    finally {
+        Stop-LinerMockApi $mock
+    }
+}
+
+Push-Location $Root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Demo' { Invoke-Build; Invoke-Demo }
+        'Test' {
+            Invoke-Build
+            $xunitFailed = Invoke-XunitTests
+            $pesterFailed = Invoke-PesterTests
+            if ($xunitFailed -ne 0 -or $pesterFailed -ne 0) {
+                Write-Host "Tests failed: xunit $xunitFailed, pester $pesterFailed." -ForegroundColor Red
+                exit 1
+            }
+            Write-Host 'All tests passed.' -ForegroundColor Green
+        }
+    }
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace Liner.PowerShell.Api;
+
+/// <summary>
+/// Maps the health check's <c>data</c>, an object keyed by component name whose values are envelopes
+/// of their own, to a <see cref="HealthReport"/>.
+/// </summary>
+internal static class HealthReportReader
+{
+    public static HealthReport Read(string apiHost, EnvelopeParser envelope, bool statusOk)
+    {
+        var components = new List<HealthComponent>();
+        var reader = new Utf8JsonReader(envelope.DataJson);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            components.Add(ReadComponent(name, ref reader));
+        }
+
+        var allSucceeded = true;
+        foreach (var component in components)
+        {
+            allSucceeded &= component.Success;
+        }
+        return new HealthReport
+        {
+            ApiHost = apiHost,
+            Success = statusOk && envelope.Success != false && allSucceeded,
+            Message = string.IsNullOrWhiteSpace(envelope.Message) ? null : envelope.Message,
+            Components = components,
+        };
+    }
+
+    private static HealthComponent ReadComponent(string name, ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new ResponseShapeException($"health component '{name}' is {JsonValueReader.Describe(reader.TokenType)} where an object was expected");
+        }
+        var component = new HealthComponent { Name = name };
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = reader.GetString()!;
+            reader.Read();
+            if (string.Equals(field, "success", StringComparison.OrdinalIgnoreCase))
+            {
+                component.Success = JsonValueReader.ReadBoolean(ref reader, $"{name}.success");
+            }
+            else if (string.Equals(field, "message", StringComparison.OrdinalIgnoreCase))
+            {
+                component.Message = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                    ? Skip(ref reader)
+                    : JsonValueReader.ReadString(ref reader, $"{name}.message");
+            }
+            else if (string.Equals(field, "data", StringComparison.OrdinalIgnoreCase))
+            {
+                component.Data = JsonValueReader.ReadObject(ref reader, $"{name}.data");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (component.Data["executionTime"] is { } seconds)
+        {
+            component.ExecutionTime = seconds switch
+            {
+                double real => TimeSpan.FromTicks((long)(real * TimeSpan.TicksPerSecond)),
+                long whole => TimeSpan.FromSeconds(whole),
+                _ => null,
+            };
+        }
+        component.ReasonPhrase = component.Data["reasonPhrase"] as string;
+        if (string.IsNullOrWhiteSpace(component.Message))
+        {
+            component.Message = null;
+        }
+        return component;
+    }
+
+    private static string? Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+}

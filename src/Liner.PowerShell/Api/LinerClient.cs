@@ -1,0 +1,165 @@
+using System;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+
+namespace Liner.PowerShell.Api;
+
+/// <summary>The Liner API operations the cmdlets use, each one request (plus retries) on a connection.</summary>
+internal sealed class LinerClient
+{
+    internal const string VirtualNumbersPath = "v2/sip-endpoints/";
+    // The docs' heading spells the path in the singular while every example uses the plural.
+    internal const string VirtualNumbersSingularPath = "v2/sip-endpoint/";
+    internal const string HealthPath = "v1/health/check/";
+
+    private readonly LinerConnection _connection;
+    private readonly Action<string> _verbose;
+    private readonly CancellationToken _cancellation;
+    private readonly RetryPolicy _retry;
+
+    public LinerClient(LinerConnection connection, Action<string>? verbose, CancellationToken cancellation, RetryPolicy? retry = null)
+    {
+        _connection = connection;
+        _verbose = verbose ?? (_ => { });
+        _cancellation = cancellation;
+        _retry = retry ?? new RetryPolicy(connection.MaximumRetryCount);
+    }
+
+    /// <summary>
+    /// Lists the account's virtual numbers, handing each to <paramref name="onNumber"/> on this thread as
+    /// soon as it is read. Returns how many were read.
+    /// </summary>
+    public int GetVirtualNumbers(Action<VirtualNumber> onNumber)
+    {
+        var delivered = 0;
+        return _retry.Run(
+            attempt =>
+            {
+                var exchange = new HttpExchange(_connection, _verbose, _cancellation, _retry);
+                var path = _connection.VirtualNumbersPath ?? VirtualNumbersPath;
+                var response = exchange.Send(path);
+                if ((int)response.StatusCode == 404 && _connection.VirtualNumbersPath is null)
+                {
+                    response.Dispose();
+                    _verbose($"{exchange.Path} answered 404; trying the singular spelling of the path once.");
+                    path = VirtualNumbersSingularPath;
+                    response = exchange.Send(path);
+                }
+
+                using (response)
+                {
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        throw exchange.StatusError(response);
+                    }
+                    _connection.VirtualNumbersPath = path;
+
+                    var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) =>
+                    {
+                        VirtualNumber number;
+                        try
+                        {
+                            number = VirtualNumberReader.Read(ref reader);
+                        }
+                        catch (ResponseShapeException error)
+                        {
+                            throw new ResponseShapeException($"virtual number {index + 1} of 'data' cannot be read: {error.Message}");
+                        }
+                        delivered++;
+                        try
+                        {
+                            onNumber(number);
+                        }
+                        catch (Exception error)
+                        {
+                            throw new ElementConsumerException(error);
+                        }
+                    });
+                    exchange.ReadEnvelope(response, parser);
+                    CheckEnvelope(exchange, parser, expectArray: true);
+                    _verbose($"Read {parser.ElementCount} virtual numbers.");
+                    return parser.ElementCount;
+                }
+            },
+            canRetry: () => delivered == 0,
+            _verbose,
+            _cancellation);
+    }
+
+    /// <summary>Calls the health check. A failing check that still sends its report gives a report.</summary>
+    public HealthReport GetHealth()
+    {
+        return _retry.Run(
+            attempt =>
+            {
+                var exchange = new HttpExchange(_connection, _verbose, _cancellation, _retry);
+                using var response = exchange.Send(HealthPath);
+                var status = (int)response.StatusCode;
+                var parser = new EnvelopeParser(null);
+                if (!response.IsSuccessStatusCode)
+                {
+                    if (status is 401 or 403 or 404 || !TryReadEnvelope(exchange, response, parser))
+                    {
+                        throw exchange.StatusError(response);
+                    }
+                }
+                else
+                {
+                    exchange.ReadEnvelope(response, parser);
+                }
+
+                if (parser.DataToken != JsonTokenType.StartObject)
+                {
+                    CheckEnvelope(exchange, parser, expectArray: false);
+                }
+                try
+                {
+                    return HealthReportReader.Read(_connection.ApiHost, parser, response.IsSuccessStatusCode);
+                }
+                catch (ResponseShapeException error)
+                {
+                    throw exchange.InvalidResponse(error.Message);
+                }
+            },
+            canRetry: () => true,
+            _verbose,
+            _cancellation);
+    }
+
+    private static bool TryReadEnvelope(HttpExchange exchange, HttpResponseMessage response, EnvelopeParser parser)
+    {
+        try
+        {
+            exchange.ReadEnvelope(response, parser);
+            return parser.DataToken == JsonTokenType.StartObject;
+        }
+        catch (LinerApiException error) when (error.ErrorId == LinerErrorIds.InvalidResponse)
+        {
+            return false;
+        }
+    }
+
+    private static void CheckEnvelope(HttpExchange exchange, EnvelopeParser parser, bool expectArray)
+    {
+        if (parser.Success == false)
+        {
+            var message = string.IsNullOrWhiteSpace(parser.Message) ? null : parser.Message;
+            throw exchange.Fail(
+                LinerErrorIds.ApiError,
+                ErrorCategory.InvalidOperation,
+                message is null ? "was answered with success: false and no message." : $"was answered with an error: {message}",
+                serverMessage: message);
+        }
+        if (parser.DataToken == JsonTokenType.None)
+        {
+            throw exchange.InvalidResponse(parser.Success is null ? "the body is JSON, but not the {\"success\", \"message\", \"data\"} object Liner sends" : "the body has no 'data'");
+        }
+        var expected = expectArray ? JsonTokenType.StartArray : JsonTokenType.StartObject;
+        if (parser.DataToken != expected)
+        {
+            throw exchange.InvalidResponse($"'data' is {JsonValueReader.Describe(parser.DataToken)} where {(expectArray ? "an array" : "an object")} was expected");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Liner.PowerShell.Api;
+
+/// <summary>
+/// The stable first part of every FullyQualifiedErrorId the module writes. Scripts match on these,
+/// the README lists them: never rename one.
+/// </summary>
+public static class LinerErrorIds
+{
+    public const string NotConnected = "LinerNotConnected";
+    public const string ConnectionClosed = "LinerConnectionClosed";
+    public const string MissingApiHost = "LinerMissingApiHost";
+    public const string MissingApiKey = "LinerMissingApiKey";
+    public const string InvalidApiHost = "LinerInvalidApiHost";
+    public const string AuthenticationFailed = "LinerAuthenticationFailed";
+    public const string ApiError = "LinerApiError";
+    public const string HttpError = "LinerHttpError";
+    public const string Timeout = "LinerTimeout";
+    public const string NetworkError = "LinerNetworkError";
+    public const string InvalidResponse = "LinerInvalidResponse";
+    public const string RedirectRefused = "LinerRedirectRefused";
+    public const string VirtualNumberNotFound = "LinerVirtualNumberNotFound";
+}

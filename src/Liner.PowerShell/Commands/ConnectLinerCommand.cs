@@ -1,0 +1,154 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Liner.PowerShell.Api;
+
+namespace Liner.PowerShell.Commands;
+
+/// <summary>
+/// Connects to a Liner account: checks host and key with one request, then makes the connection the
+/// session default. Never prompts: what is not given comes from LINER_API_HOST and LINER_API_KEY.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "Liner", DefaultParameterSetName = ApiKeySet)]
+[OutputType(typeof(LinerConnection))]
+public sealed class ConnectLinerCommand : LinerCmdlet
+{
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+
+    internal const string HostVariable = "LINER_API_HOST";
+    internal const string KeyVariable = "LINER_API_KEY";
+
+    #region Parameters
+
+    /// <summary>The Liner API host, or a full https:// URI with port and path prefix.</summary>
+    [Parameter(Position = 0)]
+    [ValidateApiHost]
+    public string? ApiHost { get; set; }
+
+    /// <summary>The integration's API key.</summary>
+    [Parameter(Position = 1, ParameterSetName = ApiKeySet)]
+    [ValidateNotNull]
+    public SecureString? ApiKey { get; set; }
+
+    /// <summary>A credential whose password is the API key; the user name is not used.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 15;
+
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; } = 3;
+
+    [Parameter]
+    public SwitchParameter SkipValidation { get; set; }
+
+    [Parameter]
+    public SwitchParameter AllowUnencryptedConnection { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    #endregion
+
+    protected override void EndProcessing()
+    {
+        var host = string.IsNullOrWhiteSpace(ApiHost) ? Environment.GetEnvironmentVariable(HostVariable) : ApiHost;
+        var key = Credential?.Password ?? ApiKey ?? KeyFromEnvironment();
+        ThrowIfMissing(host, key);
+
+        Uri baseUri;
+        try
+        {
+            baseUri = ApiHostParser.Parse(host, AllowUnencryptedConnection.IsPresent);
+        }
+        catch (ArgumentException error)
+        {
+            ThrowTerminatingError(new ErrorRecord(error, LinerErrorIds.InvalidApiHost, ErrorCategory.InvalidArgument, host));
+            return;
+        }
+        if (key!.Length == 0)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("The API key is empty. Give the key of a Liner integration with -ApiKey, -Credential or LINER_API_KEY."),
+                LinerErrorIds.MissingApiKey,
+                ErrorCategory.InvalidArgument,
+                null));
+        }
+
+        var connection = new LinerConnection(baseUri, key, TimeoutSec, MaximumRetryCount);
+        try
+        {
+            if (!SkipValidation)
+            {
+                var count = Call(connection, client => client.GetVirtualNumbers(_ => { }));
+                WriteVerbose($"Connected to {connection.ApiHost}: the account has {count} virtual numbers.");
+            }
+        }
+        catch
+        {
+            // A connection that failed its check is never registered; the previous default stays.
+            connection.Dispose();
+            throw;
+        }
+
+        LinerSession.SetDefault(connection);
+        if (PassThru)
+        {
+            WriteObject(connection);
+        }
+    }
+
+    private static SecureString? KeyFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(KeyVariable);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var key = new SecureString();
+        foreach (var c in text!.Trim())
+        {
+            key.AppendChar(c);
+        }
+        key.MakeReadOnly();
+        return key;
+    }
+
+    private void ThrowIfMissing(string? host, SecureString? key)
+    {
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"No Liner API host was given. Use -ApiHost, or set the environment variable {HostVariable}."),
+                LinerErrorIds.MissingApiHost,
+                ErrorCategory.InvalidArgument,
+                null)
+            {
+                ErrorDetails = new ErrorDetails($"No Liner API host was given. Use -ApiHost, or set the environment variable {HostVariable}.")
+                {
+                    RecommendedAction = $"Connect-Liner -ApiHost liner.example.com -ApiKey $key, or set {HostVariable} and {KeyVariable} for runbooks and scheduled tasks.",
+                },
+            });
+        }
+        if (key is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException($"No Liner API key was given. Use -ApiKey or -Credential, or set the environment variable {KeyVariable}."),
+                LinerErrorIds.MissingApiKey,
+                ErrorCategory.InvalidArgument,
+                null)
+            {
+                ErrorDetails = new ErrorDetails($"No Liner API key was given. Use -ApiKey or -Credential, or set the environment variable {KeyVariable}.")
+                {
+                    RecommendedAction = $"Pass the integration's key as a SecureString with -ApiKey, or set {KeyVariable} for runbooks and scheduled tasks.",
+                },
+            });
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using Liner.PowerShell.Completion;
+using Liner.PowerShell.Filtering;
+
+namespace Liner.PowerShell.Commands;
+
+/// <summary>
+/// Lists the account's virtual numbers, filtered in the client (the API has no filters), writing each
+/// number as soon as it is read. Ids given on the pipeline are collected, so one call makes one request.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "LinerVirtualNumber", DefaultParameterSetName = AllSet)]
+[OutputType(typeof(VirtualNumber))]
+public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
+{
+    private const string AllSet = "All";
+    private const string UnassignedSet = "Unassigned";
+
+    private readonly List<long> _ids = new();
+    private bool _idsGiven;
+
+    #region Parameters
+
+    /// <summary>Only the numbers with these ids; each id not in the account is a non-terminating error.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("SipEndpointId", "VirtualNumberId")]
+    public long[]? Id { get; set; }
+
+    /// <summary>Only numbers whose title matches one of these (wildcards, case-insensitive).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Title { get; set; }
+
+    /// <summary>Only numbers whose phone matches, ignoring spaces, dashes, dots and parentheses (wildcards).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Phone { get; set; }
+
+    /// <summary>Only numbers of these connection types, in the API's spelling (wildcards).</summary>
+    [Parameter]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
+    public string[]? ConnectionType { get; set; }
+
+    /// <summary>Only numbers with these calls enabled: Incoming, Outgoing, Both, or None.</summary>
+    [Parameter]
+    public CallDirection Direction { get; set; }
+
+    /// <summary>Only the numbers used by default.</summary>
+    [Parameter]
+    public SwitchParameter Default { get; set; }
+
+    /// <summary>Only numbers assigned to these personal orders.</summary>
+    [Parameter(ParameterSetName = AllSet)]
+    [ValidateNotNullOrEmpty]
+    public long[]? OrderId { get; set; }
+
+    /// <summary>Only numbers assigned to no order.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = UnassignedSet)]
+    public SwitchParameter Unassigned { get; set; }
+
+    /// <summary>The connection to use instead of the session default.</summary>
+    [Parameter]
+    public LinerConnection? Connection { get; set; }
+
+    #endregion
+
+    protected override void ProcessRecord()
+    {
+        if (Id is not null)
+        {
+            _idsGiven = true;
+            _ids.AddRange(Id);
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        // An empty pipeline in front means "these ids", not "everything": write nothing.
+        if (MyInvocation.ExpectingInput && !_idsGiven)
+        {
+            return;
+        }
+
+        var connection = ResolveConnection(Connection);
+        var filter = new VirtualNumberFilter(
+            _idsGiven ? _ids : null,
+            Title,
+            Phone,
+            ConnectionType,
+            MyInvocation.BoundParameters.ContainsKey(nameof(Direction)) ? Direction : null,
+            Default.IsPresent,
+            OrderId,
+            Unassigned.IsPresent);
+        var found = _idsGiven ? new HashSet<long>() : null;
+
+        Call(connection, client => client.GetVirtualNumbers(number =>
+        {
+            if (filter.Matches(number))
+            {
+                found?.Add(number.Id);
+                WriteObject(ToOutput(number));
+            }
+        }));
+
+        if (found is not null)
+        {
+            WriteMissingIds(found, connection);
+        }
+    }
+
+    /// <summary>The number itself, or wrapped with a property for each field the API sent that the class does not know.</summary>
+    private static object ToOutput(VirtualNumber number)
+    {
+        if (number.ExtraFields.Count == 0)
+        {
+            return number;
+        }
+        var output = new PSObject(number);
+        foreach (var field in number.ExtraFields)
+        {
+            var name = field.Key.Length == 0 ? "_" : field.Key;
+            output.Properties.Remove(name);
+            output.Properties.Add(new PSNoteProperty(name, field.Value));
+        }
+        return output;
+    }
+
+    private void WriteMissingIds(HashSet<long> found, LinerConnection connection)
+    {
+        var reported = new HashSet<long>();
+        foreach (var id in _ids)
+        {
+            if (found.Contains(id) || !reported.Add(id))
+            {
+                continue;
+            }
+            // Other filters may have excluded a number that exists; only a truly unknown id is "not found"
+            // when no other filter was given.
+            var message = HasOtherFilters()
+                ? $"No virtual number with id {id} matches the other filters in the account at {connection.ApiHost}."
+                : $"The account at {connection.ApiHost} has no virtual number with id {id}.";
+            WriteError(new ErrorRecord(
+                new ItemNotFoundException(message),
+                Api.LinerErrorIds.VirtualNumberNotFound,
+                ErrorCategory.ObjectNotFound,
+                id));
+        }
+    }
+
+    private bool HasOtherFilters()
+    {
+        foreach (var name in MyInvocation.BoundParameters.Keys)
+        {
+            if (name is not (nameof(Id) or nameof(Connection)) && !CommonParameters.Contains(name) && !OptionalCommonParameters.Contains(name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

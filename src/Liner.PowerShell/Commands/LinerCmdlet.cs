@@ -1,0 +1,78 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using Liner.PowerShell.Api;
+
+namespace Liner.PowerShell.Commands;
+
+/// <summary>What every Liner cmdlet shares: finding its connection, Ctrl+C, and turning API failures into errors.</summary>
+public abstract class LinerCmdlet : PSCmdlet, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    internal CancellationToken StopToken => _stopping.Token;
+
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>The connection given with -Connection, else the session default, else a terminating error.</summary>
+    internal LinerConnection ResolveConnection(LinerConnection? given)
+    {
+        var connection = given ?? LinerSession.Default;
+        if (connection is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("You are not connected to Liner. Run Connect-Liner first, or pass a connection with -Connection."),
+                LinerErrorIds.NotConnected,
+                ErrorCategory.ConnectionError,
+                null)
+            {
+                ErrorDetails = new ErrorDetails("You are not connected to Liner. Run Connect-Liner first, or pass a connection with -Connection.")
+                {
+                    RecommendedAction = "Run Connect-Liner -ApiHost <host> -ApiKey <key>, or set LINER_API_HOST and LINER_API_KEY and run Connect-Liner.",
+                },
+            });
+        }
+        if (!connection!.IsOpen)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The connection to {connection.ApiHost} was closed by Disconnect-Liner."),
+                LinerErrorIds.ConnectionClosed,
+                ErrorCategory.InvalidOperation,
+                connection)
+            {
+                ErrorDetails = new ErrorDetails($"The connection to {connection.ApiHost} was closed by Disconnect-Liner.")
+                {
+                    RecommendedAction = "Run Connect-Liner again and use the new connection.",
+                },
+            });
+        }
+        return connection;
+    }
+
+    internal LinerClient CreateClient(LinerConnection connection) => new(connection, WriteVerbose, StopToken);
+
+    /// <summary>Runs an API call; failures end the cmdlet with their ErrorRecord, Ctrl+C stops it quietly.</summary>
+    internal T Call<T>(LinerConnection connection, Func<LinerClient, T> call)
+    {
+        try
+        {
+            return call(CreateClient(connection));
+        }
+        catch (LinerApiException error)
+        {
+            ThrowTerminatingError(error.ToErrorRecord(connection.ApiHost));
+            throw;
+        }
+        catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

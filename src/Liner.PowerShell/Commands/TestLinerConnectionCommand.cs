@@ -1,0 +1,56 @@
+using System.Management.Automation;
+using Liner.PowerShell.Api;
+
+namespace Liner.PowerShell.Commands;
+
+/// <summary>Calls Liner's health check and reports on the API and each of its components.</summary>
+[Cmdlet(VerbsDiagnostic.Test, "LinerConnection")]
+[OutputType(typeof(HealthReport))]
+[OutputType(typeof(bool))]
+public sealed class TestLinerConnectionCommand : LinerCmdlet
+{
+    #region Parameters
+
+    [Parameter(Position = 0, ValueFromPipeline = true)]
+    public LinerConnection? Connection { get; set; }
+
+    /// <summary>Writes only $true or $false, and never an error.</summary>
+    [Parameter]
+    public SwitchParameter Quiet { get; set; }
+
+    #endregion
+
+    protected override void ProcessRecord()
+    {
+        if (Quiet)
+        {
+            WriteObject(IsHealthy());
+            return;
+        }
+        var connection = ResolveConnection(Connection);
+        WriteObject(Call(connection, client => client.GetHealth()));
+    }
+
+    private bool IsHealthy()
+    {
+        var connection = Connection ?? LinerSession.Default;
+        if (connection is null || !connection.IsOpen)
+        {
+            WriteVerbose("Not connected to Liner.");
+            return false;
+        }
+        try
+        {
+            return CreateClient(connection).GetHealth().Success;
+        }
+        catch (LinerApiException error)
+        {
+            WriteVerbose(error.Message);
+            return false;
+        }
+        catch (System.OperationCanceledException) when (StopToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+}

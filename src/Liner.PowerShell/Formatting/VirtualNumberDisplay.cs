@@ -1,0 +1,79 @@
+using System.Collections;
+using System.Text;
+
+namespace Liner.PowerShell.Formatting;
+
+/// <summary>
+/// The Number column of the default views: the phone for pstn numbers, a short SIP summary otherwise,
+/// never a value whose key looks like a secret.
+/// </summary>
+public static class VirtualNumberDisplay
+{
+    private const int MaxLength = 40;
+
+    private static readonly string[] UserKeys = { "login", "username", "user", "number", "extension" };
+    private static readonly string[] HostKeys = { "server", "host", "domain", "proxy", "registrar", "ip" };
+
+    public static string Number(VirtualNumber number)
+    {
+        if (number.Phone is { Length: > 0 } phone)
+        {
+            return phone;
+        }
+
+        var parameters = number.Params;
+        var user = First(parameters, UserKeys);
+        var host = First(parameters, HostKeys);
+        var port = Value(parameters, "port");
+        if (user is not null || host is not null)
+        {
+            var text = new StringBuilder();
+            if (user is not null)
+            {
+                text.Append(user);
+            }
+            if (host is not null)
+            {
+                text.Append(user is null ? string.Empty : "@").Append(host);
+                if (port is not null)
+                {
+                    text.Append(':').Append(port);
+                }
+            }
+            return Shorten(text.ToString());
+        }
+
+        // Keys nobody documented: show the harmless ones as key=value.
+        var summary = new StringBuilder();
+        foreach (DictionaryEntry entry in parameters)
+        {
+            var key = (string)entry.Key;
+            if (SensitiveKeys.IsSensitive(key) || entry.Value is null or ApiObject or ICollection)
+            {
+                continue;
+            }
+            summary.Append(summary.Length == 0 ? string.Empty : " ").Append(key).Append('=').Append(entry.Value);
+        }
+        return Shorten(summary.ToString());
+    }
+
+    private static string? First(ApiObject parameters, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (Value(parameters, key) is { } value)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static string? Value(ApiObject parameters, string key)
+    {
+        var value = parameters[key];
+        return value is null or ApiObject or ICollection ? null : value.ToString() is { Length: > 0 } text ? text : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 1) + "…";
+}

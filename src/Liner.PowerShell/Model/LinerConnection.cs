@@ -1,0 +1,122 @@
+using System;
+using System.Net.Http;
+using System.Runtime.InteropServices;
+using System.Security;
+using System.Threading;
+
+namespace Liner.PowerShell;
+
+/// <summary>
+/// One Liner account: its API host, its key and one reusable HTTP client. The key stays in a
+/// <see cref="SecureString"/> and is readable only by the module, while it writes a request header.
+/// </summary>
+public sealed class LinerConnection : IDisposable
+{
+    private readonly SecureString _apiKey;
+    private readonly HttpClient _http;
+    private int _disposed;
+    private volatile string? _virtualNumbersPath;
+
+    internal LinerConnection(Uri baseUri, SecureString apiKey, int timeoutSec, int maximumRetryCount, HttpMessageHandler? handler = null)
+    {
+        BaseUri = baseUri;
+        _apiKey = apiKey.Copy();
+        _apiKey.MakeReadOnly();
+        ApiKeyHint = MakeHint(_apiKey);
+        TimeoutSec = timeoutSec;
+        MaximumRetryCount = maximumRetryCount;
+        ConnectedAt = DateTimeOffset.Now;
+        _http = new HttpClient(handler ?? Api.LinerHttp.CreateHandler(), disposeHandler: true)
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>The API's base address: scheme, host, port and any path prefix.</summary>
+    public string ApiHost => BaseUri.AbsoluteUri.TrimEnd('/');
+
+    /// <summary>When Connect-Liner made this connection.</summary>
+    public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>The longest wait, in seconds, for the server at any one point of a request.</summary>
+    public int TimeoutSec { get; }
+
+    /// <summary>How many times a failed request is tried again.</summary>
+    public int MaximumRetryCount { get; }
+
+    /// <summary>At most the last four characters of the key, so two connections can be told apart.</summary>
+    public string ApiKeyHint { get; }
+
+    /// <summary>False once Disconnect-Liner has released this connection.</summary>
+    public bool IsOpen => Volatile.Read(ref _disposed) == 0;
+
+    internal Uri BaseUri { get; }
+
+    internal HttpClient Http
+    {
+        get
+        {
+            if (!IsOpen)
+            {
+                throw new ObjectDisposedException(nameof(LinerConnection));
+            }
+            return _http;
+        }
+    }
+
+    /// <summary>The virtual-numbers path that answered last (plural, or the singular fallback).</summary>
+    internal string? VirtualNumbersPath
+    {
+        get => _virtualNumbersPath;
+        set => _virtualNumbersPath = value;
+    }
+
+    /// <summary>Hands the plain key to <paramref name="use"/> only for the time it takes to write a header.</summary>
+    internal void UseApiKey(Action<string> use)
+    {
+        var pointer = IntPtr.Zero;
+        try
+        {
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(_apiKey);
+            use(Marshal.PtrToStringUni(pointer) ?? string.Empty);
+        }
+        finally
+        {
+            if (pointer != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _http.Dispose();
+            _apiKey.Dispose();
+        }
+    }
+
+    public override string ToString() => $"{ApiHost} (key {ApiKeyHint})";
+
+    private static string MakeHint(SecureString key)
+    {
+        // Short keys show fewer characters: a hint must never give away most of a key.
+        var shown = key.Length >= 16 ? 4 : key.Length >= 8 ? 2 : 0;
+        if (shown == 0)
+        {
+            return "****";
+        }
+        var pointer = Marshal.SecureStringToGlobalAllocUnicode(key);
+        try
+        {
+            var plain = Marshal.PtrToStringUni(pointer) ?? string.Empty;
+            return "****" + plain.Substring(plain.Length - shown);
+        }
+        finally
+        {
+            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+
+namespace Liner.PowerShell;
+
+/// <summary>One virtual number of the account, as <c>GET /v2/sip-endpoints/</c> describes it.</summary>
+public sealed class VirtualNumber
+{
+    private static readonly KeyValuePair<string, object?>[] NoExtraFields = new KeyValuePair<string, object?>[0];
+
+    /// <summary>The virtual number's id (<c>id</c>).</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>The display title (<c>title</c>).</summary>
+    public string? Title { get; internal set; }
+
+    /// <summary>The personal order the number is assigned to (<c>orderId</c>); null when unassigned.</summary>
+    public long? OrderId { get; internal set; }
+
+    /// <summary><c>pstn</c>, <c>sip-reg</c> or <c>sip-wo-reg</c>, or whatever type the API names later.</summary>
+    public string? ConnectionType { get; internal set; }
+
+    /// <summary>Every key of the API's <c>params</c> object.</summary>
+    public ApiObject Params { get; internal set; } = new ApiObject();
+
+    /// <summary>Used by default (<c>isDefault</c>).</summary>
+    public bool IsDefault { get; internal set; }
+
+    /// <summary>Incoming calls enabled (<c>incoming</c>).</summary>
+    public bool Incoming { get; internal set; }
+
+    /// <summary>Outgoing calls enabled (<c>outgoing</c>).</summary>
+    public bool Outgoing { get; internal set; }
+
+    /// <summary>Number of channels (<c>channels</c>), documented as 2 to 10.</summary>
+    public int Channels { get; internal set; }
+
+    /// <summary><c>params.phone</c> when the API sent one (pstn numbers), else null.</summary>
+    public string? Phone => Params["phone"] switch
+    {
+        null => null,
+        string text => text,
+        System.IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        var other => other.ToString(),
+    };
+
+    /// <summary><see cref="Incoming"/> and <see cref="Outgoing"/> as one value.</summary>
+    public CallDirection Direction =>
+        (Incoming ? CallDirection.Incoming : CallDirection.None) | (Outgoing ? CallDirection.Outgoing : CallDirection.None);
+
+    /// <summary>Fields the API sent that this class does not know; the cmdlet adds each as a property.</summary>
+    internal IReadOnlyList<KeyValuePair<string, object?>> ExtraFields { get; set; } = NoExtraFields;
+
+    public override string ToString() => Title is null ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {Title}";
+}

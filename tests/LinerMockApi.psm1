@@ -1,0 +1,67 @@
+# Starts and stops tests/Liner.MockApi, the local stand-in for the Liner API that the Pester tests,
+# the demo and the benchmark talk to over real HTTP on loopback.
+
+$DefaultApiKey = 'liner-test-key-0123456789'
+
+function Start-LinerMockApi {
+    [CmdletBinding()]
+    param(
+        [ValidateSet('Release', 'Debug')]
+        [string] $Configuration = 'Release',
+        # Serve this many generated numbers instead of the sample account.
+        [int] $Count,
+        # Serve the numbers in this JSON file (an array, or a whole envelope).
+        [string] $DataFile,
+        [string] $ApiKey = $DefaultApiKey,
+        [int] $TimeoutSec = 60
+    )
+    $dll = Join-Path $PSScriptRoot "Liner.MockApi/bin/$Configuration/net10.0/Liner.MockApi.dll"
+    if (-not (Test-Path $dll)) { throw "Liner.MockApi is not built: $dll is missing. Run ./build.ps1 -Task Build first." }
+
+    $arguments = @($dll, '--port', '0', '--key', $ApiKey, '--parent-pid', $PID)
+    if ($Count) { $arguments += @('--count', $Count) }
+    if ($DataFile) { $arguments += @('--data', $DataFile) }
+
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $arguments) { $start.ArgumentList.Add([string]$argument) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+
+    $read = $process.StandardOutput.ReadLineAsync()
+    if (-not $read.Wait([TimeSpan]::FromSeconds($TimeoutSec)) -or $null -eq $read.Result -or $read.Result -notmatch 'listening on (\S+)') {
+        $errors = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
+        if (-not $process.HasExited) { $process.Kill() }
+        throw "Liner.MockApi did not start within $TimeoutSec s. $errors"
+    }
+    [pscustomobject]@{
+        PSTypeName = 'Liner.MockApi.Instance'
+        Url        = $Matches[1].TrimEnd('/')
+        ApiKey     = $ApiKey
+        Process    = $process
+    }
+}
+
+function Stop-LinerMockApi {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, Position = 0)] $Instance)
+    if ($Instance -and -not $Instance.Process.HasExited) {
+        $Instance.Process.Kill()
+        $null = $Instance.Process.WaitForExit(5000)
+    }
+}
+
+# The requests the mock received since the last Clear-LinerMockRequest.
+function Get-LinerMockRequest {
+    param([Parameter(Mandatory, Position = 0)] $Instance)
+    # Written one by one: Invoke-RestMethod would write an empty JSON array as one object.
+    foreach ($request in (Invoke-RestMethod "$($Instance.Url)/_mock/requests")) { $request }
+}
+
+function Clear-LinerMockRequest {
+    param([Parameter(Mandatory, Position = 0)] $Instance)
+    $null = Invoke-RestMethod -Method Delete "$($Instance.Url)/_mock/requests"
+}
+
+Export-ModuleMember -Function Start-LinerMockApi, Stop-LinerMockApi, Get-LinerMockRequest, Clear-LinerMockRequest -Variable DefaultApiKey
