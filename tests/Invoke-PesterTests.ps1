@@ -3,7 +3,9 @@
 param(
     [Parameter(Mandatory)] [string] $PesterPath,
     [Parameter(Mandatory)] [string] $ModulePath,
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+    # Only these test files (default: every file in tests/Pester).
+    [string[]] $Path = @(Join-Path $PSScriptRoot 'Pester')
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
@@ -12,7 +14,7 @@ $env:LINER_TEST_MODULE = $ModulePath
 $env:LINER_TEST_CONFIGURATION = $Configuration
 
 $config = New-PesterConfiguration
-$config.Run.Path = Join-Path $PSScriptRoot 'Pester'
+$config.Run.Path = $Path
 $config.Run.PassThru = $true
 $config.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $config

@@ -53,7 +53,9 @@ internal sealed class EnvelopeParser
     /// <exception cref="ResponseShapeException">The JSON is not a Liner envelope, or is cut off.</exception>
     public int Feed(ReadOnlySpan<byte> buffer, bool isFinalBlock)
     {
-        var reader = new Utf8JsonReader(buffer, isFinalBlock, _state);
+        // Never told that the block is final: the envelope ends with '}', so a body that ends early
+        // shows as "needs more bytes" below instead of as a generic syntax error.
+        var reader = new Utf8JsonReader(buffer, isFinalBlock: false, _state);
         while (_stage != Stage.Done)
         {
             var checkpointState = reader.CurrentState;

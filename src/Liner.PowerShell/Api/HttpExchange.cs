@@ -93,6 +93,8 @@ internal sealed class HttpExchange
             {
                 throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"redirected more than {MaxRedirects} times.", status);
             }
+            _verbose($"Following the redirect ({status}) to {target.AbsolutePath} on the same origin.");
+            uri = target;
         }
     }
 
@@ -382,7 +384,7 @@ internal sealed class HttpExchange
         return title.Length > 120 ? title.Substring(0, 120) + "…" : title;
     }
 
-    private static bool IsSameOrigin(Uri a, Uri b) =>
+    internal static bool IsSameOrigin(Uri a, Uri b) =>
         string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;

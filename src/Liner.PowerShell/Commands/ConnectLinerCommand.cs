@@ -28,6 +28,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
 
     /// <summary>The integration's API key.</summary>
     [Parameter(Position = 1, ParameterSetName = ApiKeySet)]
+    [SecureStringTransformation]
     [ValidateNotNull]
     public SecureString? ApiKey { get; set; }
 
@@ -69,16 +70,16 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         }
         catch (ArgumentException error)
         {
-            ThrowTerminatingError(new ErrorRecord(error, LinerErrorIds.InvalidApiHost, ErrorCategory.InvalidArgument, host));
+            ThrowError(error, LinerErrorIds.InvalidApiHost, ErrorCategory.InvalidArgument, host, "Use an https:// host, or add -AllowUnencryptedConnection on a trusted network.");
             return;
         }
         if (key!.Length == 0)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowError(
                 new ArgumentException("The API key is empty. Give the key of a Liner integration with -ApiKey, -Credential or LINER_API_KEY."),
                 LinerErrorIds.MissingApiKey,
                 ErrorCategory.InvalidArgument,
-                null));
+                null);
         }
 
         var connection = new LinerConnection(baseUri, key, TimeoutSec, MaximumRetryCount);
@@ -124,31 +125,21 @@ public sealed class ConnectLinerCommand : LinerCmdlet
     {
         if (string.IsNullOrWhiteSpace(host))
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowError(
                 new ArgumentException($"No Liner API host was given. Use -ApiHost, or set the environment variable {HostVariable}."),
                 LinerErrorIds.MissingApiHost,
                 ErrorCategory.InvalidArgument,
-                null)
-            {
-                ErrorDetails = new ErrorDetails($"No Liner API host was given. Use -ApiHost, or set the environment variable {HostVariable}.")
-                {
-                    RecommendedAction = $"Connect-Liner -ApiHost liner.example.com -ApiKey $key, or set {HostVariable} and {KeyVariable} for runbooks and scheduled tasks.",
-                },
-            });
+                null,
+                $"Connect-Liner -ApiHost liner.example.com -ApiKey $key, or set {HostVariable} and {KeyVariable} for runbooks and scheduled tasks.");
         }
         if (key is null)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowError(
                 new ArgumentException($"No Liner API key was given. Use -ApiKey or -Credential, or set the environment variable {KeyVariable}."),
                 LinerErrorIds.MissingApiKey,
                 ErrorCategory.InvalidArgument,
-                null)
-            {
-                ErrorDetails = new ErrorDetails($"No Liner API key was given. Use -ApiKey or -Credential, or set the environment variable {KeyVariable}.")
-                {
-                    RecommendedAction = $"Pass the integration's key as a SecureString with -ApiKey, or set {KeyVariable} for runbooks and scheduled tasks.",
-                },
-            });
+                null,
+                $"Pass the integration's key as a SecureString with -ApiKey, or set {KeyVariable} for runbooks and scheduled tasks.");
         }
     }
 }

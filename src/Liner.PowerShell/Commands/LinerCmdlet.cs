@@ -27,33 +27,34 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
         var connection = given ?? LinerSession.Default;
         if (connection is null)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowError(
                 new InvalidOperationException("You are not connected to Liner. Run Connect-Liner first, or pass a connection with -Connection."),
                 LinerErrorIds.NotConnected,
                 ErrorCategory.ConnectionError,
-                null)
-            {
-                ErrorDetails = new ErrorDetails("You are not connected to Liner. Run Connect-Liner first, or pass a connection with -Connection.")
-                {
-                    RecommendedAction = "Run Connect-Liner -ApiHost <host> -ApiKey <key>, or set LINER_API_HOST and LINER_API_KEY and run Connect-Liner.",
-                },
-            });
+                null,
+                "Run Connect-Liner -ApiHost <host> -ApiKey <key>, or set LINER_API_HOST and LINER_API_KEY and run Connect-Liner.");
         }
         if (!connection!.IsOpen)
         {
-            ThrowTerminatingError(new ErrorRecord(
+            ThrowError(
                 new InvalidOperationException($"The connection to {connection.ApiHost} was closed by Disconnect-Liner."),
                 LinerErrorIds.ConnectionClosed,
                 ErrorCategory.InvalidOperation,
-                connection)
-            {
-                ErrorDetails = new ErrorDetails($"The connection to {connection.ApiHost} was closed by Disconnect-Liner.")
-                {
-                    RecommendedAction = "Run Connect-Liner again and use the new connection.",
-                },
-            });
+                connection,
+                "Run Connect-Liner again and use the new connection.");
         }
         return connection;
+    }
+
+    /// <summary>Ends the cmdlet with an error whose message is the exception's and which says what to do.</summary>
+    internal void ThrowError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
+    {
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (recommendedAction is not null)
+        {
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
+        }
+        ThrowTerminatingError(record);
     }
 
     internal LinerClient CreateClient(LinerConnection connection) => new(connection, WriteVerbose, StopToken);
