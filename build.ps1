@@ -68,6 +68,10 @@ function Invoke-Build {
     Copy-Item (Join-Path $bin "$ModuleName.dll") $stage
     Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $stage
 
+    # Help: docs/<culture>/*.md compiled to MAML and about_ text (platyPS is not available here).
+    Import-Module (Join-Path $Root 'tools/LinerHelp.psm1') -Force
+    Build-LinerHelp -DocsPath (Join-Path $Root 'docs') -OutputPath $stage
+
     # The manifest's version comes from Directory.Build.props, the one place it lives.
     $manifest = Get-Content -Raw (Join-Path $Root "$ModuleName.psd1")
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
