@@ -10,12 +10,14 @@
            and exits non-zero on any failure.
     Demo   starts the mock Liner API with sample numbers and runs a short scripted session against it;
            -Interactive leaves you at a prompt, connected.
+    Bench  measures the module against Invoke-RestMethod on generated accounts of 1,000 to 100,000
+           numbers and writes artifacts/bench.md and artifacts/bench.json.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -125,11 +127,25 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Bench {
+    Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
+    $mock = Start-LinerMockApi -Configuration $Configuration
+    try {
+        $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
+        $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts'))
+        if ($exit -ne 0) { throw "The benchmark failed with exit code $exit." }
+    }
+    finally {
+        Stop-LinerMockApi $mock
+    }
+}
+
 Push-Location $Root
 try {
     switch ($Task) {
         'Build' { Invoke-Build }
         'Demo' { Invoke-Build; Invoke-Demo }
+        'Bench' { Invoke-Build; Invoke-Bench }
         'Test' {
             Invoke-Build
             $xunitFailed = Invoke-XunitTests

@@ -49,7 +49,7 @@ internal sealed class LinerEndpoints
         var key = context.Request.Headers["X-Api-Key"].ToString();
         var keyPresent = context.Request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
-        _log.Add(new LoggedRequest(context.Request.Method, path, keyPresent, accepted, keyPresent ? key : null, context.Request.Headers.Accept.ToString(), context.Request.Headers.UserAgent.ToString()));
+        _log.Add(new LoggedRequest(context.Request.Method, path, keyPresent, accepted, keyPresent ? key : null, context.Request.Headers.Accept.ToString(), context.Request.Headers.UserAgent.ToString(), context.Connection.Id));
 
         if (apiPath is null)
         {

@@ -60,6 +60,15 @@ Describe 'Connect-Liner' {
         $requests[0].userAgent | Should -Match '^Liner\.PowerShell/'
     }
 
+    It 'reuses one HTTP connection for the calls made on a connection' {
+        $connection = Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -PassThru
+        Clear-LinerMockRequest $Mock
+        1..5 | ForEach-Object { $null = Get-LinerVirtualNumber -Connection $connection }
+        $requests = @(Get-LinerMockRequest $Mock)
+        $requests.Count | Should -Be 5
+        @($requests.connectionId | Select-Object -Unique).Count | Should -Be 1
+    }
+
     It 'makes no request with -SkipValidation' {
         Clear-LinerMockRequest $Mock
         Connect-Liner -ApiHost $Mock.Url -ApiKey (ConvertTo-SecureString 'wrong-key-1234567890' -AsPlainText -Force) -SkipValidation

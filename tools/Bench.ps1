@@ -1,0 +1,238 @@
+# The benchmark behind build.ps1 -Task Bench: the module against what an admin would type without
+# it, on generated accounts served by tests/Liner.MockApi, all in this one (fresh) pwsh process.
+# Every time is the median of -Runs runs after a warm-up. Writes artifacts/bench.md and bench.json.
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $ApiHost,
+    [Parameter(Mandatory)] [string] $ApiKey,
+    [int[]] $Sizes = @(1000, 10000, 100000),
+    [int] $Runs = 7,
+    [Parameter(Mandatory)] [string] $OutputPath
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+Import-Module $ModulePath
+$secureKey = ConvertTo-SecureString $ApiKey -AsPlainText -Force
+$headers = @{ 'X-Api-Key' = $ApiKey }
+
+# D, the floor: the same GET on one reused HttpClient and System.Text.Json deserialisation of the
+# whole body into objects with the module's fields, with no PowerShell pipeline at all.
+Add-Type -ReferencedAssemblies System.Net.Http, System.Text.Json, System.Net.Primitives, System.Runtime, System.Collections, System.Private.CoreLib -TypeDefinition @'
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+public sealed class FloorNumber
+{
+    [JsonPropertyName("id")] public long Id { get; set; }
+    [JsonPropertyName("title")] public string Title { get; set; }
+    [JsonPropertyName("orderId")] public long? OrderId { get; set; }
+    [JsonPropertyName("connectionType")] public string ConnectionType { get; set; }
+    [JsonPropertyName("params")] public Dictionary<string, JsonElement> Params { get; set; }
+    [JsonPropertyName("isDefault")] public bool IsDefault { get; set; }
+    [JsonPropertyName("outgoing")] public bool Outgoing { get; set; }
+    [JsonPropertyName("incoming")] public bool Incoming { get; set; }
+    [JsonPropertyName("channels")] public int Channels { get; set; }
+}
+public sealed class FloorEnvelope
+{
+    [JsonPropertyName("success")] public bool Success { get; set; }
+    [JsonPropertyName("message")] public string Message { get; set; }
+    [JsonPropertyName("data")] public List<FloorNumber> Data { get; set; }
+}
+public static class Floor
+{
+    private static readonly HttpClient Client = new HttpClient();
+    public static int Read(string url, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Api-Key", key);
+        using var response = Client.Send(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var stream = response.Content.ReadAsStream();
+        return JsonSerializer.Deserialize<FloorEnvelope>(stream).Data.Count;
+    }
+}
+'@
+
+function Measure-Median {
+    param([scriptblock] $Block)
+    # Warm-up: PowerShell compiles a script block, and .NET's tiered JIT optimises the pipeline's
+    # code, only after several runs; until then the same command takes up to 5 times as long.
+    # Up to 10 runs, or 2 once they have taken 3 s.
+    $warm = [Diagnostics.Stopwatch]::StartNew()
+    for ($i = 0; $i -lt 10 -and ($i -lt 2 -or $warm.Elapsed.TotalSeconds -lt 3); $i++) { $null = & $Block }
+    $times = for ($i = 0; $i -lt $Runs; $i++) {
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $Block
+        $watch.Elapsed.TotalMilliseconds
+    }
+    $sorted = @($times | Sort-Object)
+    $sorted[[int][math]::Floor($sorted.Count / 2)]
+}
+
+function Measure-Allocation {
+    param([scriptblock] $Block)
+    $null = & $Block
+    [GC]::Collect(); [GC]::WaitForPendingFinalizers()
+    $before = [GC]::GetTotalAllocatedBytes($true)
+    $null = & $Block
+    [GC]::GetTotalAllocatedBytes($true) - $before
+}
+
+# Time until the first object reaches the next command, against the whole call's time.
+function Measure-FirstObject {
+    param([scriptblock] $Block)
+    $null = & $Block
+    $firsts = [System.Collections.Generic.List[double]]::new()
+    $totals = [System.Collections.Generic.List[double]]::new()
+    for ($i = 0; $i -lt $Runs; $i++) {
+        [GC]::Collect()
+        $state = @{ First = $null }
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        & $Block | ForEach-Object -Process { if ($null -eq $state.First) { $state.First = $watch.Elapsed.TotalMilliseconds } }
+        $totals.Add($watch.Elapsed.TotalMilliseconds)
+        $firsts.Add($state.First)
+    }
+    [pscustomobject]@{
+        First = @($firsts | Sort-Object)[[int][math]::Floor($Runs / 2)]
+        Total = @($totals | Sort-Object)[[int][math]::Floor($Runs / 2)]
+    }
+}
+
+function Measure-ProcessStart {
+    param([string] $Command)
+    $exe = [Environment]::ProcessPath
+    $prefix = @()
+    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
+    $arguments = $prefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)
+    $null = & $exe @arguments
+    $times = for ($i = 0; $i -lt $Runs; $i++) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $null = & $exe @arguments
+        if ($LASTEXITCODE -ne 0) { throw "'$Command' failed in a fresh pwsh." }
+        $watch.Elapsed.TotalMilliseconds
+    }
+    @($times | Sort-Object)[[int][math]::Floor($Runs / 2)]
+}
+
+$results = [System.Collections.Generic.List[object]]::new()
+foreach ($size in $Sizes) {
+    Write-Host "Measuring $size numbers..." -ForegroundColor Cyan
+    $url = "$ApiHost/count=$size/v2/sip-endpoints/"
+    $connection = Connect-Liner -ApiHost "$ApiHost/count=$size" -ApiKey $secureKey -PassThru -TimeoutSec 120
+
+    $moduleA = { Get-LinerVirtualNumber -Connection $connection | Measure-Object }
+    $restA = { Invoke-RestMethod -Headers $headers $url | ForEach-Object data | Measure-Object }
+    $moduleB = { Get-LinerVirtualNumber -Connection $connection -Direction Incoming | Measure-Object }
+    $restB = { Invoke-RestMethod -Headers $headers $url | ForEach-Object data | Where-Object incoming | Measure-Object }
+    $moduleC = { Get-LinerVirtualNumber -Connection $connection | Where-Object incoming | Measure-Object }
+    $floorD = { [Floor]::Read($url, $ApiKey) }
+
+    $incoming = (& $moduleB).Count
+    $row = [ordered]@{
+        Numbers          = $size
+        Incoming         = $incoming
+        ModuleA          = Measure-Median $moduleA
+        RestA            = Measure-Median $restA
+        ModuleB          = Measure-Median $moduleB
+        RestB            = Measure-Median $restB
+        ModuleC          = Measure-Median $moduleC
+        FloorD           = Measure-Median $floorD
+        ModuleBytesPer   = (Measure-Allocation $moduleA) / $size
+        RestBytesPer     = (Measure-Allocation $restA) / $size
+        ModuleFirst      = $null
+        ModuleTotal      = $null
+        RestFirst        = $null
+        RestTotal        = $null
+    }
+    if ($size -eq ($Sizes | Measure-Object -Maximum).Maximum) {
+        $module = Measure-FirstObject { Get-LinerVirtualNumber -Connection $connection }
+        $rest = Measure-FirstObject { Invoke-RestMethod -Headers $headers $url | ForEach-Object data }
+        $row.ModuleFirst = $module.First; $row.ModuleTotal = $module.Total
+        $row.RestFirst = $rest.First; $row.RestTotal = $rest.Total
+    }
+    $results.Add([pscustomobject]$row)
+    Disconnect-Liner -Connection $connection
+}
+
+# Connection reuse: calls on one connection against the TCP connections the mock saw.
+$reuse = Connect-Liner -ApiHost "$ApiHost/count=100" -ApiKey $secureKey -PassThru
+$null = Invoke-RestMethod -Method Delete "$ApiHost/_mock/requests"
+1..10 | ForEach-Object { $null = Get-LinerVirtualNumber -Connection $reuse }
+$connectionsUsed = @((Invoke-RestMethod "$ApiHost/_mock/requests").connectionId | Select-Object -Unique).Count
+Disconnect-Liner -Connection $reuse
+
+# F: Import-Module in fresh processes, less a bare start.
+Write-Host 'Measuring Import-Module in fresh processes...' -ForegroundColor Cyan
+$bare = Measure-ProcessStart 'exit'
+$importModule = (Measure-ProcessStart "Import-Module '$ModulePath'") - $bare
+$importPSResourceGet = (Measure-ProcessStart 'Import-Module Microsoft.PowerShell.PSResourceGet') - $bare
+
+# What the import touches beyond a bare start: files opened and network connections (strace, where present).
+$importTrace = 'not measured (strace is not installed)'
+if (Get-Command strace -ErrorAction SilentlyContinue) {
+    $exe = [Environment]::ProcessPath
+    $prefix = @()
+    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
+    $trace = {
+        param($command)
+        $log = [IO.Path]::GetTempFileName()
+        $null = & strace -f -qq -e trace=openat,connect -o $log $exe @($prefix + @('-NoProfile', '-NonInteractive', '-Command', $command)) 2>$null
+        $lines = Get-Content $log
+        Remove-Item $log
+        [pscustomobject]@{
+            Files   = @($lines | Where-Object { $_ -match 'openat\(.*"(?<path>[^"]+)"' -and $_ -notmatch 'ENOENT' } | ForEach-Object { [regex]::Match($_, '"(?<path>[^"]+)"').Groups['path'].Value } | Sort-Object -Unique)
+            Network = @($lines | Where-Object { $_ -match 'connect\(' -and $_ -match 'AF_INET' })
+        }
+    }
+    $baseline = & $trace 'exit'
+    $imported = & $trace "Import-Module '$ModulePath'"
+    $moduleFolder = Split-Path $ModulePath
+    $extraFiles = @($imported.Files | Where-Object { $baseline.Files -notcontains $_ })
+    # The runtime's own per-process files (debugger and diagnostics pipes) differ between any two starts.
+    $outsideModule = @($extraFiles | Where-Object { -not $_.StartsWith($moduleFolder) -and $_ -notmatch '^/(proc|sys|dev)/|clr-debug-pipe|dotnet-diagnostic' })
+    $importTrace = "opens $(@($extraFiles | Where-Object { $_.StartsWith($moduleFolder) }).Count) files of its own folder and $($outsideModule.Count) other files beyond a bare start$(if ($outsideModule) { ' (' + ($outsideModule -join ', ') + ')' }); $($imported.Network.Count - $baseline.Network.Count) network connections"
+}
+
+$machine = [ordered]@{
+    Cores      = [Environment]::ProcessorCount
+    OS         = [System.Runtime.InteropServices.RuntimeInformation]::OSDescription
+    PowerShell = $PSVersionTable.PSVersion.ToString()
+    DotNet     = [System.Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+    Date       = (Get-Date).ToString('yyyy-MM-dd HH:mm')
+    Runs       = $Runs
+}
+
+function Format-Ratio([double] $slow, [double] $fast) { if ($fast -gt 0) { '{0:0.0}x' -f ($slow / $fast) } else { 'n/a' } }
+
+$md = [System.Text.StringBuilder]::new()
+$null = $md.AppendLine("Machine: $($machine.Cores) cores, $($machine.OS), PowerShell $($machine.PowerShell), $($machine.DotNet); median of $Runs runs after a warm-up of up to 10 runs; $($machine.Date).")
+$null = $md.AppendLine()
+$null = $md.AppendLine('| numbers | A module | A Invoke-RestMethod | A speed-up | D floor | A / floor | B module -Direction Incoming | B Invoke-RestMethod + Where | B speed-up | C module + Where incoming | E bytes/number module | E bytes/number Invoke-RestMethod | E ratio |')
+$null = $md.AppendLine('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+foreach ($r in $results) {
+    $null = $md.AppendLine(('| {0:N0} | {1:N1} ms | {2:N1} ms | {3} | {4:N1} ms | {5} | {6:N1} ms | {7:N1} ms | {8} | {9:N1} ms | {10:N0} | {11:N0} | {12} |' -f
+        $r.Numbers, $r.ModuleA, $r.RestA, (Format-Ratio $r.RestA $r.ModuleA), $r.FloorD, (Format-Ratio $r.ModuleA $r.FloorD),
+        $r.ModuleB, $r.RestB, (Format-Ratio $r.RestB $r.ModuleB), $r.ModuleC, $r.ModuleBytesPer, $r.RestBytesPer, (Format-Ratio $r.ModuleBytesPer $r.RestBytesPer)))
+}
+$largest = $results[-1]
+$null = $md.AppendLine()
+$null = $md.AppendLine(('E, first object at {0:N0} numbers: the module {1:N1} ms of {2:N1} ms ({3:P0} of its total); Invoke-RestMethod {4:N1} ms of {5:N1} ms ({6:P0}).' -f
+    $largest.Numbers, $largest.ModuleFirst, $largest.ModuleTotal, ($largest.ModuleFirst / $largest.ModuleTotal), $largest.RestFirst, $largest.RestTotal, ($largest.RestFirst / $largest.RestTotal)))
+$null = $md.AppendLine()
+$null = $md.AppendLine(('F, Import-Module in a fresh pwsh, less a bare start ({0:N0} ms): Liner.PowerShell {1:N0} ms, Microsoft.PowerShell.PSResourceGet {2:N0} ms. The import {3}.' -f $bare, $importModule, $importPSResourceGet, $importTrace))
+$null = $md.AppendLine()
+$null = $md.AppendLine("Connection reuse: 10 calls on one connection used $connectionsUsed TCP connection(s).")
+$null = $md.AppendLine()
+$null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `Invoke-RestMethod -Headers @{ ''X-Api-Key'' = $key } "$h/v2/sip-endpoints/" | ForEach-Object data | Measure-Object`. B: `-Direction Incoming` against the same line with `| Where-Object incoming` (about half the numbers are incoming). C: `Get-LinerVirtualNumber | Where incoming`. D: the same GET and System.Text.Json deserialisation into objects with the same fields, no pipeline. E: bytes allocated per number by A''s two sides.')
+
+$null = New-Item -ItemType Directory -Path $OutputPath -Force
+Set-Content -Path (Join-Path $OutputPath 'bench.md') -Value $md.ToString() -Encoding utf8
+[ordered]@{
+    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed
+    Import = [ordered]@{ BareStartMs = $bare; LinerPowerShellMs = $importModule; PSResourceGetMs = $importPSResourceGet; Trace = $importTrace }
+} | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8
+Write-Host ''
+Write-Host $md.ToString()
