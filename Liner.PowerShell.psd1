@@ -1,29 +1,31 @@
 @{
-    RootModule           = 'Liner.PowerShell.dll'
+    RootModule             = 'Liner.PowerShell.dll'
     # Stamped by build.ps1 from Directory.Build.props, the one place the version lives.
-    ModuleVersion        = '0.0.0'
-    GUID                 = '6f1f4d0e-2b7a-4c47-9a55-3d8e1f6a2c19'
-    Author               = 'Liner.PowerShell contributors'
-    CompanyName          = 'Liner.PowerShell contributors'
-    Copyright            = '(c) Liner.PowerShell contributors. MIT License.'
-    Description          = 'Work with the virtual numbers of a Liner telephony account from PowerShell: connect once, then list and filter them as typed objects.'
-    PowerShellVersion    = '5.1'
-    CompatiblePSEditions = @('Desktop', 'Core')
-    FormatsToProcess     = @('Liner.PowerShell.Format.ps1xml')
-    CmdletsToExport      = @(
+    ModuleVersion          = '0.0.0'
+    GUID                   = '6f1f4d0e-2b7a-4c47-9a55-3d8e1f6a2c19'
+    Author                 = 'Liner.PowerShell contributors'
+    CompanyName            = 'Liner.PowerShell contributors'
+    Copyright              = '(c) Liner.PowerShell contributors. MIT License.'
+    Description            = 'Work with the virtual numbers of a Liner telephony account from PowerShell: connect once, then list and filter them as typed objects.'
+    PowerShellVersion      = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    FormatsToProcess       = @('Liner.PowerShell.Format.ps1xml')
+    CmdletsToExport        = @(
         'Connect-Liner'
         'Disconnect-Liner'
         'Get-LinerConnection'
         'Get-LinerVirtualNumber'
         'Test-LinerConnection'
     )
-    FunctionsToExport    = @()
-    VariablesToExport    = @()
-    AliasesToExport      = @()
-    PrivateData          = @{
+    FunctionsToExport      = @()
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
         PSData = @{
-            Tags       = @('Liner', 'Telephony', 'VirtualNumber', 'SIP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/liner-powershell/Liner.PowerShell'
+            Tags         = @('Liner', 'Telephony', 'VirtualNumber', 'SIP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'First release: Connect-Liner, Get-LinerVirtualNumber with client-side filters, Test-LinerConnection, stable error ids, retries and timeouts, help, Windows PowerShell 5.1 and PowerShell 7.4+. The LICENSE and CHANGELOG.md files ship with the module.'
         }
     }
 }

@@ -10,6 +10,8 @@
            and exits non-zero on any failure.
     Demo   starts the mock Liner API with sample numbers and runs a short scripted session against it;
            -Interactive leaves you at a prompt, connected.
+    Package publishes the staged module with Publish-PSResource into the local folder repository
+           artifacts/repository, as Liner.PowerShell.<version>.nupkg.
     Bench  measures the module against Invoke-RestMethod on generated accounts of 1,000 to 100,000
            numbers and writes artifacts/bench.md and artifacts/bench.json.
 .EXAMPLE
@@ -17,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -69,6 +71,12 @@ function Invoke-Build {
     $bin = Join-Path $Root "src/$ModuleName/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $bin "$ModuleName.dll") $stage
     Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $stage
+    Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $stage
+
+    # System.Text.Json and its dependencies, for Windows PowerShell 5.1 only: the module's resolver
+    # serves them from here on .NET Framework; PowerShell 7 uses its own copies and never loads these.
+    $dependencies = New-Item -ItemType Directory -Path (Join-Path $stage 'Dependencies') -Force
+    Get-ChildItem $bin -Filter '*.dll' | Where-Object Name -NE "$ModuleName.dll" | Copy-Item -Destination $dependencies
 
     # Help: docs/<culture>/*.md compiled to MAML and about_ text (platyPS is not available here).
     Import-Module (Join-Path $Root 'tools/LinerHelp.psm1') -Force
@@ -127,6 +135,24 @@ function Invoke-Demo {
     }
 }
 
+function Invoke-Package {
+    $repository = Join-Path $Root 'artifacts/repository'
+    if (Test-Path $repository) { Remove-Item $repository -Recurse -Force }
+    New-Item -ItemType Directory -Path $repository -Force | Out-Null
+    # A repository registered for this publish only, so the user's repository list is left as it was.
+    $name = "LinerBuild-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    Register-PSResourceRepository -Name $name -Uri $repository -Trusted
+    try {
+        Publish-PSResource -Path (Get-StagedModulePath) -Repository $name
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $name
+    }
+    $package = Join-Path $repository "$ModuleName.$(Get-ModuleVersion).nupkg"
+    if (-not (Test-Path $package)) { throw "Publish-PSResource did not write $package." }
+    Write-Host "Packaged $package" -ForegroundColor Cyan
+}
+
 function Invoke-Bench {
     Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
     $mock = Start-LinerMockApi -Configuration $Configuration
@@ -146,8 +172,10 @@ try {
         'Build' { Invoke-Build }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Bench' { Invoke-Build; Invoke-Bench }
+        'Package' { Invoke-Build; Invoke-Package }
         'Test' {
             Invoke-Build
+            Invoke-Package
             $xunitFailed = Invoke-XunitTests
             $pesterFailed = Invoke-PesterTests
             if ($xunitFailed -ne 0 -or $pesterFailed -ne 0) {

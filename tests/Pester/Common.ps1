@@ -22,16 +22,18 @@ function Connect-Test {
 # The sample account as the mock serves it, read straight from its data file, to compare against.
 $SampleNumbers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sample-numbers.json') | ConvertFrom-Json
 
-# Runs a script in a fresh non-interactive pwsh with the staged module; returns its output lines and exit code.
+# Runs a script in a fresh non-interactive pwsh, with the staged module imported unless -NoImport;
+# returns its output, its error stream and its exit code.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{})
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport, [string] $WorkingDirectory = [IO.Path]::GetTempPath())
     $exe = [Environment]::ProcessPath
     $arguments = [System.Collections.Generic.List[string]]::new()
     if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
     $start = [System.Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($argument in $arguments + @('-NoProfile', '-NonInteractive', '-Command', "Import-Module '$ModulePath'; `$PSStyle.OutputRendering = 'PlainText'; $Script")) {
+    foreach ($argument in $arguments + @('-NoProfile', '-NonInteractive', '-Command', "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
         $start.ArgumentList.Add($argument)
     }
+    $start.WorkingDirectory = $WorkingDirectory
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
     $start.RedirectStandardInput = $true
