@@ -51,6 +51,7 @@ BeforeAll {
         [pscustomobject]@{
             Output   = @($records | Where-Object { $_ -is [Liner.PowerShell.VirtualNumber] -or $_ -is [Liner.PowerShell.HealthReport] })
             Verbose  = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            Debug    = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
             Error    = $failure
             Requests = @(Get-LinerMockRequest $Mock).Count
         }
@@ -88,6 +89,8 @@ Describe 'Retries' {
     It 'honours Retry-After in seconds and as an HTTP date' {
         $result = Invoke-Fault 'status=429/times=1/retry-after=1/id=ra-seconds' -Retries 1
         $result.Error | Should -BeNullOrEmpty
+        $result.Debug | Where-Object { $_ -match 'Retry-After' } | Should -Not -BeNullOrEmpty
+        $result.Debug | Where-Object { $_ -match '^Read [\d,]+ bytes of the body' } | Should -Not -BeNullOrEmpty
         $result.Verbose | Where-Object { $_ -match '^Retry 1 of 1 in 1\.0 s \(Retry-After\)' } | Should -Not -BeNullOrEmpty
         $date = [DateTime]::UtcNow.AddSeconds(2).ToString('r')
         $result = Invoke-Fault "status=503/times=1/retry-after=$([uri]::EscapeDataString($date))/id=ra-date" -Retries 1

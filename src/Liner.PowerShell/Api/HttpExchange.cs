@@ -29,16 +29,16 @@ internal sealed class HttpExchange
     internal const int ResponseTimeoutFactor = 20;
 
     private readonly LinerConnection _connection;
-    private readonly Action<string> _verbose;
+    private readonly ApiLog _log;
     private readonly CancellationToken _cancellation;
     private readonly RetryPolicy _retry;
     private readonly TimeSpan _timeout;
     private TimeSpan _waited;
 
-    public HttpExchange(LinerConnection connection, Action<string> verbose, CancellationToken cancellation, RetryPolicy retry)
+    public HttpExchange(LinerConnection connection, ApiLog log, CancellationToken cancellation, RetryPolicy retry)
     {
         _connection = connection;
-        _verbose = verbose;
+        _log = log;
         _cancellation = cancellation;
         _retry = retry;
         _timeout = TimeSpan.FromSeconds(connection.TimeoutSec);
@@ -61,10 +61,11 @@ internal sealed class HttpExchange
             request.Headers.UserAgent.Add(LinerHttp.UserAgent);
             _connection.UseApiKey(key => request.Headers.TryAddWithoutValidation("X-Api-Key", key));
 
-            _verbose($"GET {uri.GetLeftPart(UriPartial.Path)}");
+            _log.Verbose($"GET {uri.GetLeftPart(UriPartial.Path)}");
             var started = DateTime.UtcNow;
             var response = Wait(token => _connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), "to answer");
-            _verbose($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} in {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
+            _log.Verbose($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} in {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
+            _log.Debug($"Response: Content-Type {response.Content.Headers.ContentType?.ToString() ?? "(none)"}, Content-Length {response.Content.Headers.ContentLength?.ToString() ?? "(not given)"}{(response.Headers.RetryAfter is { } retryAfter ? $", Retry-After {retryAfter}" : string.Empty)}");
 
             var status = (int)response.StatusCode;
             if (status is < 300 or > 399 || status == 304)
@@ -93,7 +94,7 @@ internal sealed class HttpExchange
             {
                 throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"redirected more than {MaxRedirects} times.", status);
             }
-            _verbose($"Following the redirect ({status}) to {target.AbsolutePath} on the same origin.");
+            _log.Verbose($"Following the redirect ({status}) to {target.AbsolutePath} on the same origin.");
             uri = target;
         }
     }
@@ -191,6 +192,7 @@ internal sealed class HttpExchange
 
                 if (parser.IsComplete)
                 {
+                    _log.Debug($"Read {total:N0} bytes of the body; {_waited.TotalMilliseconds:0} ms of this request were spent waiting for the server.");
                     return;
                 }
 

@@ -15,14 +15,14 @@ internal sealed class LinerClient
     internal const string HealthPath = "v1/health/check/";
 
     private readonly LinerConnection _connection;
-    private readonly Action<string> _verbose;
+    private readonly ApiLog _log;
     private readonly CancellationToken _cancellation;
     private readonly RetryPolicy _retry;
 
-    public LinerClient(LinerConnection connection, Action<string>? verbose, CancellationToken cancellation, RetryPolicy? retry = null)
+    public LinerClient(LinerConnection connection, ApiLog? log, CancellationToken cancellation, RetryPolicy? retry = null)
     {
         _connection = connection;
-        _verbose = verbose ?? (_ => { });
+        _log = log ?? ApiLog.None;
         _cancellation = cancellation;
         _retry = retry ?? new RetryPolicy(connection.MaximumRetryCount);
     }
@@ -37,13 +37,13 @@ internal sealed class LinerClient
         return _retry.Run(
             attempt =>
             {
-                var exchange = new HttpExchange(_connection, _verbose, _cancellation, _retry);
+                var exchange = new HttpExchange(_connection, _log, _cancellation, _retry);
                 var path = _connection.VirtualNumbersPath ?? VirtualNumbersPath;
                 var response = exchange.Send(path);
                 if ((int)response.StatusCode == 404 && _connection.VirtualNumbersPath is null)
                 {
                     response.Dispose();
-                    _verbose($"{exchange.Path} answered 404; trying the singular spelling of the path once.");
+                    _log.Verbose($"{exchange.Path} answered 404; trying the singular spelling of the path once.");
                     path = VirtualNumbersSingularPath;
                     response = exchange.Send(path);
                 }
@@ -79,12 +79,12 @@ internal sealed class LinerClient
                     });
                     exchange.ReadEnvelope(response, parser);
                     CheckEnvelope(exchange, parser, expectArray: true);
-                    _verbose($"Read {parser.ElementCount} virtual numbers.");
+                    _log.Verbose($"Read {parser.ElementCount} virtual numbers.");
                     return parser.ElementCount;
                 }
             },
             canRetry: () => delivered == 0,
-            _verbose,
+            _log.Verbose,
             _cancellation);
     }
 
@@ -94,7 +94,7 @@ internal sealed class LinerClient
         return _retry.Run(
             attempt =>
             {
-                var exchange = new HttpExchange(_connection, _verbose, _cancellation, _retry);
+                var exchange = new HttpExchange(_connection, _log, _cancellation, _retry);
                 using var response = exchange.Send(HealthPath);
                 var status = (int)response.StatusCode;
                 var parser = new EnvelopeParser(null);
@@ -124,7 +124,7 @@ internal sealed class LinerClient
                 }
             },
             canRetry: () => true,
-            _verbose,
+            _log.Verbose,
             _cancellation);
     }
 

@@ -57,7 +57,7 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
         ThrowTerminatingError(record);
     }
 
-    internal LinerClient CreateClient(LinerConnection connection) => new(connection, WriteVerbose, StopToken);
+    internal LinerClient CreateClient(LinerConnection connection) => new(connection, new ApiLog(WriteVerbose, WriteDebug), StopToken);
 
     /// <summary>Runs an API call; failures end the cmdlet with their ErrorRecord, Ctrl+C stops it quietly.</summary>
     internal T Call<T>(LinerConnection connection, Func<LinerClient, T> call)
