@@ -42,14 +42,7 @@ function Get-StagedModulePath {
     Join-Path $Root "out/$ModuleName/$(Get-ModuleVersion)"
 }
 
-# The pwsh that runs this script, as a command line for a fresh process (dotnet tool or installed pwsh).
-function Get-PwshCommand {
-    $exe = [Environment]::ProcessPath
-    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') {
-        return @($exe, (Join-Path $PSHOME 'pwsh.dll'))
-    }
-    return @($exe)
-}
+Import-Module (Join-Path $Root 'tools/PwshCommand.psm1') -Force
 
 function Invoke-FreshPwsh {
     param([string[]] $Arguments)

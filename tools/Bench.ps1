@@ -12,6 +12,8 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 Import-Module $ModulePath
+Import-Module (Join-Path $PSScriptRoot 'PwshCommand.psm1')
+$Pwsh = @(Get-PwshCommand)
 $secureKey = ConvertTo-SecureString $ApiKey -AsPlainText -Force
 $headers = @{ 'X-Api-Key' = $ApiKey }
 
@@ -103,10 +105,8 @@ function Measure-FirstObject {
 
 function Measure-ProcessStart {
     param([string] $Command)
-    $exe = [Environment]::ProcessPath
-    $prefix = @()
-    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
-    $arguments = $prefix + @('-NoProfile', '-NonInteractive', '-Command', $Command)
+    $exe = $Pwsh[0]
+    $arguments = @($Pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', $Command)
     $null = & $exe @arguments
     $times = for ($i = 0; $i -lt $Runs; $i++) {
         $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -173,9 +173,8 @@ $importPSResourceGet = (Measure-ProcessStart 'Import-Module Microsoft.PowerShell
 # What the import touches beyond a bare start: files opened and network connections (strace, where present).
 $importTrace = 'not measured (strace is not installed)'
 if (Get-Command strace -ErrorAction SilentlyContinue) {
-    $exe = [Environment]::ProcessPath
-    $prefix = @()
-    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $prefix = @((Join-Path $PSHOME 'pwsh.dll')) }
+    $exe = $Pwsh[0]
+    $prefix = @($Pwsh | Select-Object -Skip 1)
     $trace = {
         param($command)
         $log = [IO.Path]::GetTempFileName()
@@ -210,12 +209,12 @@ function Format-Ratio([double] $slow, [double] $fast) { if ($fast -gt 0) { '{0:0
 $md = [System.Text.StringBuilder]::new()
 $null = $md.AppendLine("Machine: $($machine.Cores) cores, $($machine.OS), PowerShell $($machine.PowerShell), $($machine.DotNet); median of $Runs runs after a warm-up of up to 10 runs; $($machine.Date).")
 $null = $md.AppendLine()
-$null = $md.AppendLine('| numbers | A module | A Invoke-RestMethod | A speed-up | D floor | A / floor | B module -Direction Incoming | B Invoke-RestMethod + Where | B speed-up | C module + Where incoming | E bytes/number module | E bytes/number Invoke-RestMethod | E ratio |')
+$null = $md.AppendLine('| numbers | A module | A Invoke-RestMethod | A speed-up | D floor | A / floor | B module -Direction Incoming | B Invoke-RestMethod + Where | B speed-up | C module + Where incoming | E bytes/number module | E bytes/number Invoke-RestMethod | E module / Invoke-RestMethod |')
 $null = $md.AppendLine('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 foreach ($r in $results) {
     $null = $md.AppendLine(('| {0:N0} | {1:N1} ms | {2:N1} ms | {3} | {4:N1} ms | {5} | {6:N1} ms | {7:N1} ms | {8} | {9:N1} ms | {10:N0} | {11:N0} | {12} |' -f
         $r.Numbers, $r.ModuleA, $r.RestA, (Format-Ratio $r.RestA $r.ModuleA), $r.FloorD, (Format-Ratio $r.ModuleA $r.FloorD),
-        $r.ModuleB, $r.RestB, (Format-Ratio $r.RestB $r.ModuleB), $r.ModuleC, $r.ModuleBytesPer, $r.RestBytesPer, (Format-Ratio $r.ModuleBytesPer $r.RestBytesPer)))
+        $r.ModuleB, $r.RestB, (Format-Ratio $r.RestB $r.ModuleB), $r.ModuleC, $r.ModuleBytesPer, $r.RestBytesPer, ('{0:0.00}' -f ($r.ModuleBytesPer / $r.RestBytesPer))))
 }
 $largest = $results[-1]
 $null = $md.AppendLine()

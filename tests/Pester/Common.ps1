@@ -5,6 +5,7 @@ $ModulePath = $env:LINER_TEST_MODULE
 if (-not $ModulePath) { throw 'LINER_TEST_MODULE is not set: run the tests with ./build.ps1 -Task Test.' }
 Import-Module $ModulePath
 Import-Module (Join-Path $PSScriptRoot '../LinerMockApi.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot '../../tools/PwshCommand.psm1') -Force
 $PSStyle.OutputRendering = 'PlainText'
 
 $Mock = Start-LinerMockApi -Configuration ($env:LINER_TEST_CONFIGURATION ?? 'Release')
@@ -26,11 +27,9 @@ $SampleNumbers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sam
 # returns its output, its error stream and its exit code.
 function Invoke-FreshPwsh {
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport, [string] $WorkingDirectory = [IO.Path]::GetTempPath())
-    $exe = [Environment]::ProcessPath
-    $arguments = [System.Collections.Generic.List[string]]::new()
-    if ((Split-Path $exe -Leaf) -match '^dotnet(\.exe)?$') { $arguments.Add((Join-Path $PSHOME 'pwsh.dll')) }
-    $start = [System.Diagnostics.ProcessStartInfo]::new($exe)
-    foreach ($argument in $arguments + @('-NoProfile', '-NonInteractive', '-Command', "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
+    $pwsh = @(Get-PwshCommand)
+    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
+    foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
         $start.ArgumentList.Add($argument)
     }
     $start.WorkingDirectory = $WorkingDirectory
