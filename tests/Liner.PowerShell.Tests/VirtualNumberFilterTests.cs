@@ -77,6 +77,18 @@ public class VirtualNumberFilterTests
     }
 
     [Fact]
+    public void FieldTestsAndParamsTestsSplitTheWholeFilter()
+    {
+        var filter = new VirtualNumberFilter(phones: new[] { "*4567" }, direction: CallDirection.Incoming);
+        var moscow = Account[0];
+        var reserve = Account[4];
+        Assert.True(filter.MatchesFields(moscow) && filter.MatchesParams(moscow));
+        Assert.False(filter.MatchesFields(reserve));
+        Assert.False(filter.MatchesParams(reserve));
+        Assert.True(new VirtualNumberFilter(direction: CallDirection.Incoming).MatchesParams(reserve));
+    }
+
+    [Fact]
     public void ParametersCombineWithAnd() =>
         Assert.Equal(new long[] { 1 }, Select(new VirtualNumberFilter(connectionTypes: new[] { "pstn" }, direction: CallDirection.Outgoing, orderIds: new long[] { 10, 20 })));
 }

@@ -96,6 +96,36 @@ public class VirtualNumberReaderTests
     }
 
     [Fact]
+    public void SkipsANumberItsFieldsRuleOutAndReadsParamsOnlyForTheOthers()
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(JsonSamples.SipReg));
+        reader.Read();
+        VirtualNumber? seen = null;
+        Assert.Null(VirtualNumberReader.Read(ref reader, n => { seen = n; return false; }));
+        Assert.Equal(7L, seen!.Id);
+        Assert.Empty(seen.Params);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+
+        reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(JsonSamples.SipReg));
+        reader.Read();
+        var wanted = VirtualNumberReader.Read(ref reader, n => n.Incoming);
+        Assert.Equal("sip1001", wanted!.Params["login"]);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+    }
+
+    [Fact]
+    public void ParamsOfTheWrongTypeFailEvenForANumberThatIsNotWanted()
+    {
+        var error = Record.Exception(() =>
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("""{"id":1,"params":"x"}"""));
+            reader.Read();
+            VirtualNumberReader.Read(ref reader, _ => false);
+        });
+        Assert.IsType<ResponseShapeException>(error);
+    }
+
+    [Fact]
     public void RejectsAnElementThatIsNotAnObject()
     {
         Assert.Throws<ResponseShapeException>(() => Read("42"));

@@ -29,9 +29,10 @@ internal sealed class LinerClient
 
     /// <summary>
     /// Lists the account's virtual numbers, handing each to <paramref name="onNumber"/> on this thread as
-    /// soon as it is read. Returns how many were read.
+    /// soon as it is read; numbers that <paramref name="wanted"/> refuses on their own fields are skipped
+    /// before their params are read. Returns how many numbers the account has.
     /// </summary>
-    public int GetVirtualNumbers(Action<VirtualNumber> onNumber)
+    public int GetVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted = null)
     {
         var delivered = 0;
         return _retry.Run(
@@ -58,14 +59,18 @@ internal sealed class LinerClient
 
                     var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) =>
                     {
-                        VirtualNumber number;
+                        VirtualNumber? number;
                         try
                         {
-                            number = VirtualNumberReader.Read(ref reader);
+                            number = VirtualNumberReader.Read(ref reader, wanted);
                         }
                         catch (ResponseShapeException error)
                         {
                             throw new ResponseShapeException($"virtual number {index + 1} of 'data' cannot be read: {error.Message}");
+                        }
+                        if (number is null)
+                        {
+                            return;
                         }
                         delivered++;
                         try

@@ -40,8 +40,12 @@ internal static class VirtualNumberReader
     // Names that the module itself defines on VirtualNumber without the API sending them.
     private static readonly HashSet<string> ComputedNames = new(StringComparer.OrdinalIgnoreCase) { "Phone", "Direction" };
 
-    /// <summary>Reads the object at the reader's StartObject token, leaving the reader on its EndObject.</summary>
-    public static VirtualNumber Read(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads the object at the reader's StartObject token, leaving the reader on its EndObject. When
+    /// <paramref name="wanted"/> says no to the number's own fields, its params are never turned into
+    /// objects and null is returned.
+    /// </summary>
+    public static VirtualNumber? Read(ref Utf8JsonReader reader, Func<VirtualNumber, bool>? wanted)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -50,6 +54,8 @@ internal static class VirtualNumberReader
 
         var number = new VirtualNumber();
         var hasId = false;
+        var paramsReader = default(Utf8JsonReader);
+        var hasParams = false;
         List<KeyValuePair<string, object?>>? extra = null;
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -72,7 +78,15 @@ internal static class VirtualNumberReader
                     number.ConnectionType = JsonValueReader.ReadString(ref reader, "connectionType");
                     break;
                 case Field.Params:
-                    number.Params = JsonValueReader.ReadObject(ref reader, "params");
+                    if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
+                    {
+                        JsonValueReader.ReadObject(ref reader, "params");
+                    }
+                    // Read after the number's own fields, and only if the number is wanted.
+                    paramsReader = reader;
+                    hasParams = true;
+                    // The whole element is in the buffer, so this always succeeds (Skip refuses partial input).
+                    reader.TrySkip();
                     break;
                 case Field.IsDefault:
                     number.IsDefault = JsonValueReader.ReadBoolean(ref reader, "isDefault");
@@ -102,8 +116,19 @@ internal static class VirtualNumberReader
         {
             number.ExtraFields = extra;
         }
+        if (wanted is not null && !wanted(number))
+        {
+            return null;
+        }
+        if (hasParams)
+        {
+            number.Params = JsonValueReader.ReadObject(ref paramsReader, "params");
+        }
         return number;
     }
+
+    /// <summary>Reads every number, whatever its fields.</summary>
+    public static VirtualNumber Read(ref Utf8JsonReader reader) => Read(ref reader, null)!;
 
     private static Field Identify(ref Utf8JsonReader reader, out string? unknownName)
     {

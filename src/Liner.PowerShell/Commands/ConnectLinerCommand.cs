@@ -87,7 +87,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         {
             if (!SkipValidation)
             {
-                var count = Call(connection, client => client.GetVirtualNumbers(_ => { }));
+                var count = Call(connection, client => client.GetVirtualNumbers(_ => { }, _ => false));
                 WriteVerbose($"Connected to {connection.ApiHost}: the account has {count} virtual numbers.");
             }
         }

@@ -98,14 +98,16 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             Unassigned.IsPresent);
         var found = _idsGiven ? new HashSet<long>() : null;
 
-        Call(connection, client => client.GetVirtualNumbers(number =>
-        {
-            if (filter.Matches(number))
+        Call(connection, client => client.GetVirtualNumbers(
+            number =>
             {
-                found?.Add(number.Id);
-                WriteObject(ToOutput(number));
-            }
-        }));
+                if (filter.MatchesParams(number))
+                {
+                    found?.Add(number.Id);
+                    WriteObject(ToOutput(number));
+                }
+            },
+            filter.MatchesFields));
 
         if (found is not null)
         {

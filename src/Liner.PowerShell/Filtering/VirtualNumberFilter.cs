@@ -42,7 +42,13 @@ internal sealed class VirtualNumberFilter
         _unassignedOnly = unassignedOnly;
     }
 
-    public bool Matches(VirtualNumber number)
+    public bool Matches(VirtualNumber number) => MatchesFields(number) && MatchesParams(number);
+
+    /// <summary>
+    /// Every test that needs only the number's own fields, not its params: the client runs it before
+    /// it reads params, so numbers that fail it cost no params objects.
+    /// </summary>
+    public bool MatchesFields(VirtualNumber number)
     {
         if (_ids is not null && !_ids.Contains(number.Id))
         {
@@ -72,12 +78,12 @@ internal sealed class VirtualNumberFilter
         {
             return false;
         }
-        if (_phones is not null && (number.Phone is not { } phone || !AnyMatch(_phones, NormalizePhone(phone))))
-        {
-            return false;
-        }
         return true;
     }
+
+    /// <summary>The tests on params (the phone number).</summary>
+    public bool MatchesParams(VirtualNumber number) =>
+        _phones is null || (number.Phone is { } phone && AnyMatch(_phones, NormalizePhone(phone)));
 
     /// <summary>
     /// Incoming and Outgoing select every number with that direction enabled, whatever the other;
