@@ -6,7 +6,7 @@ param(
     [Parameter(Mandatory)] [string] $ApiHost,
     [Parameter(Mandatory)] [string] $ApiKey,
     [int[]] $Sizes = @(1000, 10000, 100000),
-    [int] $Runs = 7,
+    [int] $Runs = 9,
     [Parameter(Mandatory)] [string] $OutputPath
 )
 $ErrorActionPreference = 'Stop'
@@ -61,9 +61,9 @@ function Measure-Median {
     param([scriptblock] $Block)
     # Warm-up: PowerShell compiles a script block, and .NET's tiered JIT optimises the pipeline's
     # code, only after several runs; until then the same command takes up to 5 times as long.
-    # Up to 10 runs, or 2 once they have taken 3 s.
+    # Up to 20 runs, or 2 once they have taken 3 s.
     $warm = [Diagnostics.Stopwatch]::StartNew()
-    for ($i = 0; $i -lt 10 -and ($i -lt 2 -or $warm.Elapsed.TotalSeconds -lt 3); $i++) { $null = & $Block }
+    for ($i = 0; $i -lt 20 -and ($i -lt 2 -or $warm.Elapsed.TotalSeconds -lt 3); $i++) { $null = & $Block }
     $times = for ($i = 0; $i -lt $Runs; $i++) {
         [GC]::Collect(); [GC]::WaitForPendingFinalizers()
         $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -118,7 +118,9 @@ function Measure-ProcessStart {
 }
 
 $results = [System.Collections.Generic.List[object]]::new()
-foreach ($size in $Sizes) {
+# Largest first: its many objects get the pipeline's code fully optimised before the smaller sizes,
+# whose few runs alone would not, so every size is measured in the same steady state.
+foreach ($size in $Sizes | Sort-Object -Descending) {
     Write-Host "Measuring $size numbers..." -ForegroundColor Cyan
     $url = "$ApiHost/count=$size/v2/sip-endpoints/"
     $connection = Connect-Liner -ApiHost "$ApiHost/count=$size" -ApiKey $secureKey -PassThru -TimeoutSec 120
@@ -192,7 +194,10 @@ if (Get-Command strace -ErrorAction SilentlyContinue) {
     $extraFiles = @($imported.Files | Where-Object { $baseline.Files -notcontains $_ })
     # The runtime's own per-process files (debugger and diagnostics pipes) differ between any two starts.
     $outsideModule = @($extraFiles | Where-Object { -not $_.StartsWith($moduleFolder) -and $_ -notmatch '^/(proc|sys|dev)/|clr-debug-pipe|dotnet-diagnostic' })
-    $importTrace = "opens $(@($extraFiles | Where-Object { $_.StartsWith($moduleFolder) }).Count) files of its own folder and $($outsideModule.Count) other files beyond a bare start$(if ($outsideModule) { ' (' + ($outsideModule -join ', ') + ')' }); $($imported.Network.Count - $baseline.Network.Count) network connections"
+    # Native libraries the .NET runtime loads on first use (ICU for culture data, say) are the runtime's, not the module's.
+    $runtimeLibraries = @($outsideModule | Where-Object { $_ -match '\.so(\.\d+)*$' })
+    $otherFiles = @($outsideModule | Where-Object { $runtimeLibraries -notcontains $_ })
+    $importTrace = "opens $(@($extraFiles | Where-Object { $_.StartsWith($moduleFolder) }).Count) files of its own folder, $($otherFiles.Count) other files$(if ($otherFiles) { ' (' + ($otherFiles -join ', ') + ')' }) and $($runtimeLibraries.Count) native runtime libraries$(if ($runtimeLibraries) { ' (' + (($runtimeLibraries | ForEach-Object { Split-Path $_ -Leaf }) -join ', ') + ')' }) beyond a bare start; $($imported.Network.Count - $baseline.Network.Count) network connections"
 }
 
 $machine = [ordered]@{
@@ -204,10 +209,12 @@ $machine = [ordered]@{
     Runs       = $Runs
 }
 
+$results = @($results | Sort-Object Numbers)
+
 function Format-Ratio([double] $slow, [double] $fast) { if ($fast -gt 0) { '{0:0.0}x' -f ($slow / $fast) } else { 'n/a' } }
 
 $md = [System.Text.StringBuilder]::new()
-$null = $md.AppendLine("Machine: $($machine.Cores) cores, $($machine.OS), PowerShell $($machine.PowerShell), $($machine.DotNet); median of $Runs runs after a warm-up of up to 10 runs; $($machine.Date).")
+$null = $md.AppendLine("Machine: $($machine.Cores) cores, $($machine.OS), PowerShell $($machine.PowerShell), $($machine.DotNet); median of $Runs runs after a warm-up of up to 20 runs, largest account first; $($machine.Date).")
 $null = $md.AppendLine()
 $null = $md.AppendLine('| numbers | A module | A Invoke-RestMethod | A speed-up | D floor | A / floor | B module -Direction Incoming | B Invoke-RestMethod + Where | B speed-up | C module + Where incoming | E bytes/number module | E bytes/number Invoke-RestMethod | E module / Invoke-RestMethod |')
 $null = $md.AppendLine('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
