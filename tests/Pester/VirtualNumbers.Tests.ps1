@@ -269,6 +269,14 @@ Describe 'Get-LinerVirtualNumber against other API behaviour' {
         ($number | ConvertTo-Csv -NoTypeInformation)[0] | Should -Match '"region"'
     }
 
+    It 'stops reading when the pipeline has had enough (Select-Object -First)' {
+        $connection = Connect-Test -Scenario 'count=100000' -SkipValidation
+        $first = @(Get-LinerVirtualNumber -Connection $connection | Select-Object -First 2)
+        $first.Id | Should -Be @(100000, 100001)
+        # The connection stays usable after the stopped call.
+        @(Get-LinerVirtualNumber -Connection $connection -Id 100005).Count | Should -Be 1
+    }
+
     It 'writes nothing for an account with no numbers' {
         @(Get-LinerVirtualNumber -Connection (Connect-Test -Scenario 'empty')).Count | Should -Be 0
     }
