@@ -132,6 +132,13 @@ function Invoke-Package {
     $repository = Join-Path $Root 'artifacts/repository'
     if (Test-Path $repository) { Remove-Item $repository -Recurse -Force }
     New-Item -ItemType Directory -Path $repository -Force | Out-Null
+    # PSResourceGet keeps its repository list in the local application data folder; .NET reports a
+    # folder that does not exist yet (a new machine's ~/.local/share) as "", and the list would then
+    # land in the working directory.
+    if (-not $IsWindows -and -not [Environment]::GetFolderPath('LocalApplicationData')) {
+        $data = if ($env:XDG_DATA_HOME) { $env:XDG_DATA_HOME } else { Join-Path $HOME '.local/share' }
+        New-Item -ItemType Directory -Path $data -Force | Out-Null
+    }
     # A repository registered for this publish only, so the user's repository list is left as it was.
     $name = "LinerBuild-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
     Register-PSResourceRepository -Name $name -Uri $repository -Trusted
