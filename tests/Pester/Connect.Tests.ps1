@@ -35,6 +35,11 @@ Describe 'Connect-Liner' {
         Connect-Liner -ApiHost $Mock.Url -Credential $credential -PassThru | Should -Not -BeNullOrEmpty
     }
 
+    It 'refuses a user name for -Credential instead of prompting for a password' {
+        $result = Invoke-FreshPwsh -Script "try { Connect-Liner -ApiHost '$($Mock.Url)' -Credential 'liner' -ErrorAction Stop; 'connected' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }"
+        $result.Output | Should -Match 'REFUSED CannotConvertArgument'
+    }
+
     It 'keeps -TimeoutSec and -MaximumRetryCount' {
         $connection = Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -TimeoutSec 40 -MaximumRetryCount 0 -PassThru
         $connection.TimeoutSec | Should -Be 40

@@ -32,9 +32,11 @@ public sealed class ConnectLinerCommand : LinerCmdlet
     [ValidateNotNull]
     public SecureString? ApiKey { get; set; }
 
-    /// <summary>A credential whose password is the API key; the user name is not used.</summary>
+    /// <summary>
+    /// A credential whose password is the API key; the user name is not used. No [Credential]
+    /// attribute: it would prompt when given a string, and this cmdlet never prompts.
+    /// </summary>
     [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
-    [Credential]
     [ValidateNotNull]
     public PSCredential? Credential { get; set; }
 
