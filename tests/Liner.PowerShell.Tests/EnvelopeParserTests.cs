@@ -45,11 +45,44 @@ public class EnvelopeParserTests
     public void HandsOverEachElementBeforeTheRestOfTheBodyArrives()
     {
         var seen = 0;
-        var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) => seen++);
+        var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) =>
+        {
+            VirtualNumberReader.Read(ref reader);
+            seen++;
+        });
         var head = Encoding.UTF8.GetBytes("""{"success":true,"message":"","data":[""" + JsonSamples.Pstn + ",");
         parser.Feed(head, isFinalBlock: false);
         Assert.Equal(1, seen);
         Assert.False(parser.IsComplete);
+    }
+
+    [Fact]
+    public void MapsAnElementCutByTheBufferOnceWithoutAPartialResult()
+    {
+        var body = JsonSamples.Envelope(JsonSamples.SipReg, JsonSamples.Pstn);
+        var cut = body.IndexOf("sip.example.com", StringComparison.Ordinal);
+        var delivered = new List<VirtualNumber>();
+        var attempts = 0;
+        var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) =>
+        {
+            attempts++;
+            delivered.Add(VirtualNumberReader.Read(ref reader));
+        });
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var consumed = parser.Feed(bytes.AsSpan(0, cut), isFinalBlock: false);
+        Assert.Empty(delivered);
+        Assert.Equal(1, attempts);
+        parser.Feed(bytes.AsSpan(consumed), isFinalBlock: true);
+        Assert.Equal(new long[] { 7, 123 }, delivered.Select(n => n.Id));
+        Assert.Equal("sip.example.com", delivered[0].Params["server"]);
+        Assert.True(parser.IsComplete);
+    }
+
+    [Fact]
+    public void RefusesAHandlerThatLeavesPartOfItsElement()
+    {
+        var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) => { });
+        Assert.Throws<InvalidOperationException>(() => parser.Feed(Encoding.UTF8.GetBytes(JsonSamples.Envelope(JsonSamples.Pstn)), isFinalBlock: true));
     }
 
     [Fact]

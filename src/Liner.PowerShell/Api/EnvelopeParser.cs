@@ -3,7 +3,12 @@ using System.Text.Json;
 
 namespace Liner.PowerShell.Api;
 
-/// <summary>Called for each element of a streamed <c>data</c> array; the whole element is in the buffer.</summary>
+/// <summary>
+/// Called for each element of a streamed <c>data</c> array, with the reader on the element's first
+/// token. It must leave the reader on the element's last token, and may throw
+/// <see cref="IncompleteJsonException"/> (before doing anything else) when the buffer ends inside the
+/// element: it is then called again for the same element once more bytes have arrived.
+/// </summary>
 internal delegate void JsonElementHandler(ref Utf8JsonReader reader, int index);
 
 /// <summary>
@@ -22,7 +27,7 @@ internal sealed class EnvelopeParser
     }
 
     private readonly JsonElementHandler? _onElement;
-    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+    private JsonReaderState _state = new(new JsonReaderOptions());
     private Stage _stage = Stage.Start;
 
     public EnvelopeParser(JsonElementHandler? onElement)
@@ -105,22 +110,38 @@ internal sealed class EnvelopeParser
                     _stage = Stage.Properties;
                     return true;
                 }
-                var element = reader;
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
                 // Elements of a response that already said success: false are not results.
-                if (Success != false)
+                if (Success == false)
+                {
+                    return reader.TrySkip() && Counted();
+                }
+                // Mapped straight from the buffer, without scanning it first to see that it is all there:
+                // when it is not, the handler says so and the element is mapped again with more bytes.
+                var element = reader;
+                try
                 {
                     _onElement!(ref element, ElementCount);
                 }
-                ElementCount++;
-                return true;
+                catch (IncompleteJsonException)
+                {
+                    return false;
+                }
+                if (element.CurrentDepth != reader.CurrentDepth || (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && element.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray)))
+                {
+                    throw new InvalidOperationException("The element handler did not read the whole element.");
+                }
+                reader = element;
+                return Counted();
 
             default:
                 return true;
         }
+    }
+
+    private bool Counted()
+    {
+        ElementCount++;
+        return true;
     }
 
     private bool ReadProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> buffer)

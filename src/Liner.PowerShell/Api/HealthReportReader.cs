@@ -15,10 +15,15 @@ internal static class HealthReportReader
         var components = new List<HealthComponent>();
         var reader = new Utf8JsonReader(envelope.DataJson);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            JsonValueReader.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
             var name = reader.GetString()!;
-            reader.Read();
+            JsonValueReader.Next(ref reader);
             components.Add(ReadComponent(name, ref reader));
         }
 
@@ -43,10 +48,15 @@ internal static class HealthReportReader
             throw new ResponseShapeException($"health component '{name}' is {JsonValueReader.Describe(reader.TokenType)} where an object was expected");
         }
         var component = new HealthComponent { Name = name };
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            JsonValueReader.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
             var field = reader.GetString()!;
-            reader.Read();
+            JsonValueReader.Next(ref reader);
             if (string.Equals(field, "success", StringComparison.OrdinalIgnoreCase))
             {
                 component.Success = JsonValueReader.ReadBoolean(ref reader, $"{name}.success");
@@ -63,7 +73,7 @@ internal static class HealthReportReader
             }
             else
             {
-                reader.Skip();
+                JsonValueReader.Skip(ref reader);
             }
         }
 
@@ -86,7 +96,7 @@ internal static class HealthReportReader
 
     private static string? Skip(ref Utf8JsonReader reader)
     {
-        reader.Skip();
+        JsonValueReader.Skip(ref reader);
         return null;
     }
 }

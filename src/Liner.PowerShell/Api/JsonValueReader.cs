@@ -13,6 +13,26 @@ namespace Liner.PowerShell.Api;
 /// </summary>
 internal static class JsonValueReader
 {
+    /// <summary>Moves to the next token; the value being read must continue, so running out of bytes means "not yet".</summary>
+    /// <exception cref="IncompleteJsonException">The buffer ends before the next token.</exception>
+    public static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new IncompleteJsonException();
+        }
+    }
+
+    /// <summary>Skips the value at the reader's token, which must be complete in the buffer.</summary>
+    /// <exception cref="IncompleteJsonException">The buffer ends inside the value.</exception>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        if (!reader.TrySkip())
+        {
+            throw new IncompleteJsonException();
+        }
+    }
+
     public static long ReadInt64(ref Utf8JsonReader reader, string field)
     {
         switch (reader.TokenType)
@@ -103,13 +123,17 @@ internal static class JsonValueReader
             throw WrongType(ref reader, field, "an object");
         }
         var result = new ApiObject();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return result;
+            }
             var key = reader.GetString()!;
-            reader.Read();
+            Next(ref reader);
             result[key] = ReadAny(ref reader);
         }
-        return result;
     }
 
     /// <summary>Any JSON value: string, long or double, bool, null, <see cref="ApiObject"/> or object[].</summary>
@@ -133,11 +157,15 @@ internal static class JsonValueReader
                 return ReadObject(ref reader, "value");
             case JsonTokenType.StartArray:
                 var items = new List<object?>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                while (true)
                 {
+                    Next(ref reader);
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        return items.ToArray();
+                    }
                     items.Add(ReadAny(ref reader));
                 }
-                return items.ToArray();
             default:
                 return null;
         }

@@ -43,7 +43,8 @@ internal static class VirtualNumberReader
     /// <summary>
     /// Reads the object at the reader's StartObject token, leaving the reader on its EndObject. When
     /// <paramref name="wanted"/> says no to the number's own fields, its params are never turned into
-    /// objects and null is returned.
+    /// objects and null is returned. Nothing is called or returned before the whole object has been
+    /// read, so a buffer that ends inside it (<see cref="IncompleteJsonException"/>) leaves no trace.
     /// </summary>
     public static VirtualNumber? Read(ref Utf8JsonReader reader, Func<VirtualNumber, bool>? wanted)
     {
@@ -58,10 +59,15 @@ internal static class VirtualNumberReader
         var hasParams = false;
         List<KeyValuePair<string, object?>>? extra = null;
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (true)
         {
+            JsonValueReader.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                break;
+            }
             var field = Identify(ref reader, out var unknownName);
-            reader.Read();
+            JsonValueReader.Next(ref reader);
             switch (field)
             {
                 case Field.Id:
@@ -75,7 +81,7 @@ internal static class VirtualNumberReader
                     number.OrderId = JsonValueReader.ReadNullableInt64(ref reader, "orderId");
                     break;
                 case Field.ConnectionType:
-                    number.ConnectionType = JsonValueReader.ReadString(ref reader, "connectionType");
+                    number.ConnectionType = KnownConnectionType(ref reader) ?? JsonValueReader.ReadString(ref reader, "connectionType");
                     break;
                 case Field.Params:
                     if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.Null))
@@ -85,8 +91,7 @@ internal static class VirtualNumberReader
                     // Read after the number's own fields, and only if the number is wanted.
                     paramsReader = reader;
                     hasParams = true;
-                    // The whole element is in the buffer, so this always succeeds (Skip refuses partial input).
-                    reader.TrySkip();
+                    JsonValueReader.Skip(ref reader);
                     break;
                 case Field.IsDefault:
                     number.IsDefault = JsonValueReader.ReadBoolean(ref reader, "isDefault");
@@ -129,6 +134,19 @@ internal static class VirtualNumberReader
 
     /// <summary>Reads every number, whatever its fields.</summary>
     public static VirtualNumber Read(ref Utf8JsonReader reader) => Read(ref reader, null)!;
+
+    /// <summary>The documented types as shared strings, so a large account does not hold a copy per number.</summary>
+    private static string? KnownConnectionType(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped)
+        {
+            return null;
+        }
+        if (reader.ValueTextEquals("pstn"u8)) return "pstn";
+        if (reader.ValueTextEquals("sip-reg"u8)) return "sip-reg";
+        if (reader.ValueTextEquals("sip-wo-reg"u8)) return "sip-wo-reg";
+        return null;
+    }
 
     private static Field Identify(ref Utf8JsonReader reader, out string? unknownName)
     {

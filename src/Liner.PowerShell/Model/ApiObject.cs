@@ -1,6 +1,6 @@
 using System;
 using System.Collections;
-using System.Collections.Specialized;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -9,32 +9,142 @@ namespace Liner.PowerShell;
 /// <summary>
 /// A JSON object whose keys the API docs do not fix, such as a virtual number's <c>params</c>:
 /// every key the API sent, in the API's order. Keys are case-insensitive, so <c>$n.Params.phone</c>
-/// and <c>$n.Params.Phone</c> both work.
-/// <see cref="ToString"/> masks values whose key looks like a secret, so CSV exports and string
-/// conversions never spell out a SIP password.
+/// and <c>$n.Params.Phone</c> both work, and PowerShell treats it as it treats a hashtable
+/// (ConvertTo-Json writes an object, Format-List shows the entries). <see cref="ToString"/> masks
+/// values whose key looks like a secret, so CSV exports and string conversions never spell out a
+/// SIP password.
 /// </summary>
-public sealed class ApiObject : OrderedDictionary
+/// <remarks>
+/// Such objects hold a handful of keys, so a list searched in order is smaller and faster than a
+/// hash table; one is made for every virtual number read.
+/// </remarks>
+public sealed class ApiObject : IDictionary
 {
-    public ApiObject()
-        : base(StringComparer.OrdinalIgnoreCase)
+    private readonly List<KeyValuePair<string, object?>> _entries = new();
+
+    public int Count => _entries.Count;
+
+    public ICollection Keys
     {
+        get
+        {
+            var keys = new string[_entries.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = _entries[i].Key;
+            }
+            return keys;
+        }
+    }
+
+    public ICollection Values
+    {
+        get
+        {
+            var values = new object?[_entries.Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = _entries[i].Value;
+            }
+            return values;
+        }
+    }
+
+    public bool IsReadOnly => false;
+
+    public bool IsFixedSize => false;
+
+    public bool IsSynchronized => false;
+
+    public object SyncRoot => this;
+
+    /// <summary>The value of <paramref name="key"/>, or null when there is no such key.</summary>
+    public object? this[object key]
+    {
+        get
+        {
+            var index = IndexOf(KeyOf(key));
+            return index < 0 ? null : _entries[index].Value;
+        }
+        set
+        {
+            var name = KeyOf(key);
+            var index = IndexOf(name);
+            if (index < 0)
+            {
+                _entries.Add(new KeyValuePair<string, object?>(name, value));
+            }
+            else
+            {
+                _entries[index] = new KeyValuePair<string, object?>(_entries[index].Key, value);
+            }
+        }
+    }
+
+    public void Add(object key, object? value)
+    {
+        var name = KeyOf(key);
+        if (IndexOf(name) >= 0)
+        {
+            throw new ArgumentException($"The key '{name}' is already present.", nameof(key));
+        }
+        _entries.Add(new KeyValuePair<string, object?>(name, value));
+    }
+
+    public void Clear() => _entries.Clear();
+
+    public bool Contains(object key) => key is string name && IndexOf(name) >= 0;
+
+    public void Remove(object key)
+    {
+        var index = key is string name ? IndexOf(name) : -1;
+        if (index >= 0)
+        {
+            _entries.RemoveAt(index);
+        }
+    }
+
+    public IDictionaryEnumerator GetEnumerator() => new Enumerator(_entries);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void CopyTo(Array array, int index)
+    {
+        foreach (var entry in _entries)
+        {
+            array.SetValue(new DictionaryEntry(entry.Key, entry.Value), index++);
+        }
     }
 
     public override string ToString()
     {
         var text = new StringBuilder();
-        foreach (DictionaryEntry entry in this)
+        foreach (var entry in _entries)
         {
             if (text.Length > 0)
             {
                 text.Append("; ");
             }
-            var key = (string)entry.Key;
-            text.Append(key).Append('=');
-            text.Append(SensitiveKeys.IsSensitive(key) ? SensitiveKeys.Mask : FormatValue(entry.Value));
+            text.Append(entry.Key).Append('=');
+            text.Append(SensitiveKeys.IsSensitive(entry.Key) ? SensitiveKeys.Mask : FormatValue(entry.Value));
         }
         return text.ToString();
     }
+
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static string KeyOf(object key) =>
+        key as string ?? throw new ArgumentException("Keys of an ApiObject are strings.", nameof(key));
 
     private static string FormatValue(object? value) => value switch
     {
@@ -44,4 +154,27 @@ public sealed class ApiObject : OrderedDictionary
         ApiObject nested => "{" + nested + "}",
         _ => value.ToString() ?? string.Empty,
     };
+
+    private sealed class Enumerator : IDictionaryEnumerator
+    {
+        private readonly List<KeyValuePair<string, object?>> _entries;
+        private int _index = -1;
+
+        public Enumerator(List<KeyValuePair<string, object?>> entries)
+        {
+            _entries = entries;
+        }
+
+        public DictionaryEntry Entry => new(_entries[_index].Key, _entries[_index].Value);
+
+        public object Key => _entries[_index].Key;
+
+        public object? Value => _entries[_index].Value;
+
+        public object Current => Entry;
+
+        public bool MoveNext() => ++_index < _entries.Count;
+
+        public void Reset() => _index = -1;
+    }
 }
