@@ -12,7 +12,7 @@ namespace Liner.MockApi;
 /// faults: <c>status=CODE</c> with <c>times=K</c> and <c>retry-after=S|date</c>, <c>delay=MS</c>,
 /// <c>stall=MS</c> (half the body, a pause, the rest), <c>html</c>, <c>empty-body</c>, <c>truncate</c>,
 /// <c>reset</c>, <c>reset-mid</c>, <c>fail=MESSAGE</c>, <c>success-last-false</c>, <c>no-data</c>,
-/// <c>data-object</c>, <c>data-null</c>, <c>not-envelope</c>, <c>wrong-types</c>, <c>odd-values</c>,
+/// <c>data-object</c>, <c>data-null</c>, <c>not-envelope</c>, <c>wrong-types</c>, <c>odd-values</c>, <c>big-params</c>,
 /// <c>redirect=PORT</c> (to the same path on another local port), <c>redirect-same</c>, <c>redirect-https</c>,
 /// <c>unhealthy</c>. Control: <c>GET|DELETE /_mock/requests</c>.
 /// </summary>
@@ -164,7 +164,7 @@ internal sealed class LinerEndpoints
     {
         var cacheKey = string.Join(";", scenario.GetInt("count"), scenario.Has("empty"), scenario.Has("extra"), scenario.Has("wrong-types"),
             scenario.Has("odd-values"), scenario.Get("fail"), scenario.Has("no-data"), scenario.Has("data-object"), scenario.Has("data-null"),
-            scenario.Has("not-envelope"), scenario.Has("success-last-false"));
+            scenario.Has("not-envelope"), scenario.Has("success-last-false"), scenario.Has("big-params"));
         return _bodies.GetOrAdd(cacheKey, _ => BuildNumbersBody(scenario));
     }
 
@@ -183,6 +183,11 @@ internal sealed class LinerEndpoints
                 number["tags"] = new JsonArray("main", "billing");
                 number["limits"] = new JsonObject { ["maxCallMinutes"] = 600 };
             }
+        }
+        if (scenario.Has("big-params"))
+        {
+            // One number larger than the client's read buffer.
+            numbers[1]!["params"]!["note"] = new string('x', 300_000);
         }
         if (scenario.Has("wrong-types"))
         {

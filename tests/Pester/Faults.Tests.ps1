@@ -227,6 +227,13 @@ Describe 'Responses the module cannot trust' {
         ($result.Output | Where-Object Id -EQ 102).Params.Count | Should -Be 0
     }
 
+    It 'reads a number larger than its read buffer' {
+        $result = Invoke-Fault 'big-params'
+        $result.Error | Should -BeNullOrEmpty
+        $result.Output.Count | Should -Be $SampleNumbers.Count
+        ($result.Output | Where-Object Id -EQ 102).Params.note.Length | Should -Be 300000
+    }
+
     It 'keeps extra fields' {
         $result = Invoke-Fault 'extra'
         $result.Error | Should -BeNullOrEmpty
