@@ -14,7 +14,8 @@ internal delegate void JsonElementHandler(ref Utf8JsonReader reader, int index);
 /// <summary>
 /// Reads Liner's <c>{"success", "message", "data"}</c> envelope incrementally, buffer by buffer, as
 /// the response arrives. When <c>data</c> is an array and a handler is given, each element is handed
-/// over as soon as its last byte is in; any other <c>data</c> is kept as raw JSON for a mapper.
+/// over as soon as it has arrived (the handler maps it straight from the buffer and says when the
+/// buffer ends inside it); any other <c>data</c> is kept as raw JSON for a mapper.
 /// </summary>
 internal sealed class EnvelopeParser
 {

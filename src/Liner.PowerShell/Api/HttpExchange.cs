@@ -391,12 +391,3 @@ internal sealed class HttpExchange
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 }
-
-/// <summary>Carries an exception thrown by whoever consumed a streamed element, past the JSON error handling.</summary>
-internal sealed class ElementConsumerException : Exception
-{
-    public ElementConsumerException(Exception inner)
-        : base(inner.Message, inner)
-    {
-    }
-}
