@@ -15,13 +15,8 @@ internal static class HealthReportReader
         var components = new List<HealthComponent>();
         var reader = new Utf8JsonReader(envelope.DataJson);
         reader.Read();
-        while (true)
+        while (JsonValueReader.NextProperty(ref reader))
         {
-            JsonValueReader.Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                break;
-            }
             var name = reader.GetString()!;
             JsonValueReader.Next(ref reader);
             components.Add(ReadComponent(name, ref reader));
@@ -48,13 +43,8 @@ internal static class HealthReportReader
             throw new ResponseShapeException($"health component '{name}' is {JsonValueReader.Describe(reader.TokenType)} where an object was expected");
         }
         var component = new HealthComponent { Name = name };
-        while (true)
+        while (JsonValueReader.NextProperty(ref reader))
         {
-            JsonValueReader.Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                break;
-            }
             var field = reader.GetString()!;
             JsonValueReader.Next(ref reader);
             if (string.Equals(field, "success", StringComparison.OrdinalIgnoreCase))

@@ -23,6 +23,14 @@ internal static class JsonValueReader
         }
     }
 
+    /// <summary>Moves to the next property of the object being read: true on its name, false on the object's end.</summary>
+    /// <exception cref="IncompleteJsonException">The buffer ends before the next token.</exception>
+    public static bool NextProperty(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        return reader.TokenType != JsonTokenType.EndObject;
+    }
+
     /// <summary>Skips the value at the reader's token, which must be complete in the buffer.</summary>
     /// <exception cref="IncompleteJsonException">The buffer ends inside the value.</exception>
     public static void Skip(ref Utf8JsonReader reader)
@@ -123,17 +131,13 @@ internal static class JsonValueReader
             throw WrongType(ref reader, field, "an object");
         }
         var result = new ApiObject();
-        while (true)
+        while (NextProperty(ref reader))
         {
-            Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return result;
-            }
             var key = reader.GetString()!;
             Next(ref reader);
             result[key] = ReadAny(ref reader);
         }
+        return result;
     }
 
     /// <summary>Any JSON value: string, long or double, bool, null, <see cref="ApiObject"/> or object[].</summary>

@@ -59,13 +59,8 @@ internal static class VirtualNumberReader
         var hasParams = false;
         List<KeyValuePair<string, object?>>? extra = null;
 
-        while (true)
+        while (JsonValueReader.NextProperty(ref reader))
         {
-            JsonValueReader.Next(ref reader);
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                break;
-            }
             var field = Identify(ref reader, out var unknownName);
             JsonValueReader.Next(ref reader);
             switch (field)
