@@ -57,6 +57,11 @@ public static class Floor
 }
 '@
 
+function Get-Median([double[]] $Values) {
+    $sorted = @($Values | Sort-Object)
+    $sorted[[int][math]::Floor($sorted.Count / 2)]
+}
+
 function Measure-Median {
     param([scriptblock] $Block)
     # Warm-up: PowerShell compiles a script block, and .NET's tiered JIT optimises the pipeline's
@@ -70,8 +75,7 @@ function Measure-Median {
         $null = & $Block
         $watch.Elapsed.TotalMilliseconds
     }
-    $sorted = @($times | Sort-Object)
-    $sorted[[int][math]::Floor($sorted.Count / 2)]
+    Get-Median $times
 }
 
 function Measure-Allocation {
@@ -98,8 +102,8 @@ function Measure-FirstObject {
         $firsts.Add($state.First)
     }
     [pscustomobject]@{
-        First = @($firsts | Sort-Object)[[int][math]::Floor($Runs / 2)]
-        Total = @($totals | Sort-Object)[[int][math]::Floor($Runs / 2)]
+        First = Get-Median $firsts
+        Total = Get-Median $totals
     }
 }
 
@@ -114,7 +118,7 @@ function Measure-ProcessStart {
         if ($LASTEXITCODE -ne 0) { throw "'$Command' failed in a fresh pwsh." }
         $watch.Elapsed.TotalMilliseconds
     }
-    @($times | Sort-Object)[[int][math]::Floor($Runs / 2)]
+    Get-Median $times
 }
 
 $results = [System.Collections.Generic.List[object]]::new()

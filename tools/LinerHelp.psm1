@@ -139,6 +139,11 @@ function Set-ParameterMetadata {
     $Parameter.Wildcards = ($values['Accept wildcard characters'] ?? 'False') -eq 'True'
 }
 
+# Text without inline markdown: `code`, **bold** and [links](...) become their plain words.
+function ConvertFrom-InlineMarkdown([string] $Text) {
+    $Text -replace '`([^`]*)`', '$1' -replace '\*\*([^*]*)\*\*', '$1' -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+}
+
 # Paragraphs of markdown text as <maml:para> elements (blank lines separate paragraphs; a list item
 # or an indented line starts a new one).
 function Add-Paragraphs {
@@ -146,7 +151,7 @@ function Add-Paragraphs {
     $paragraphs = [regex]::Split(($Text ?? '').Trim(), '\r?\n\s*\r?\n')
     foreach ($paragraph in $paragraphs) {
         $clean = ($paragraph -split '\r?\n' | ForEach-Object { $_.Trim() }) -join ' '
-        $clean = $clean -replace '`([^`]*)`', '$1' -replace '\*\*([^*]*)\*\*', '$1' -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+        $clean = ConvertFrom-InlineMarkdown $clean
         $Writer.WriteStartElement('maml', 'para', $MamlNamespaces.maml)
         $Writer.WriteString($clean)
         $Writer.WriteEndElement()
@@ -295,7 +300,7 @@ function ConvertTo-AboutHelpText {
     $indent = '    '
     $flush = {
         if ($paragraph.Count -eq 0) { return }
-        $words = ($paragraph -join ' ') -replace '`([^`]*)`', '$1' -replace '\*\*([^*]*)\*\*', '$1' -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+        $words = ConvertFrom-InlineMarkdown ($paragraph -join ' ')
         $first = $paragraph[0]
         $bullet = $first -match '^\s*[-*] '
         $words = $words -replace '^\s*[-*] ', ''

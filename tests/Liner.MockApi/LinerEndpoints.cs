@@ -23,6 +23,13 @@ internal sealed class LinerEndpoints
     private const string HealthPath = "/v1/health/check/";
     private static readonly string[] ApiPaths = { PluralPath, SingularPath, HealthPath };
 
+    /// <summary>The scenario tokens that change the numbers body (see <see cref="BuildNumbersBody"/>).</summary>
+    private static readonly string[] BodyTokens =
+    {
+        "count", "empty", "extra", "big-params", "wrong-types", "odd-values", "fail", "success-last-false", "no-data",
+        "data-object", "data-null", "not-envelope",
+    };
+
     private readonly MockOptions _options;
     private readonly RequestLog _log;
     private readonly ConcurrentDictionary<string, int> _counters = new();
@@ -162,9 +169,8 @@ internal sealed class LinerEndpoints
 
     private byte[] NumbersBody(Scenario scenario)
     {
-        var cacheKey = string.Join(";", scenario.GetInt("count"), scenario.Has("empty"), scenario.Has("extra"), scenario.Has("wrong-types"),
-            scenario.Has("odd-values"), scenario.Get("fail"), scenario.Has("no-data"), scenario.Has("data-object"), scenario.Has("data-null"),
-            scenario.Has("not-envelope"), scenario.Has("success-last-false"), scenario.Has("big-params"));
+        // Faults, delays and ids leave the body as it is; only these tokens shape it.
+        var cacheKey = string.Join(";", BodyTokens.Where(scenario.Has).Select(token => $"{token}={scenario.Get(token)}"));
         return _bodies.GetOrAdd(cacheKey, _ => BuildNumbersBody(scenario));
     }
 

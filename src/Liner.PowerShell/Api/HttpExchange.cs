@@ -132,19 +132,15 @@ internal sealed class HttpExchange
             >= 500 => "Liner or a gateway in front of it is failing: try again later, or check with Test-LinerConnection.",
             _ => null,
         };
-        return new LinerApiException(
+        return Fail(
             LinerErrorIds.HttpError,
             category,
-            $"GET {Path} failed with {status} {response.ReasonPhrase}.{said}",
-            "GET",
-            Path,
+            $"failed with {status} {response.ReasonPhrase}.{said}",
             status,
             serverMessage,
-            action)
-        {
-            IsTransient = RetryPolicy.IsRetryableStatus(status),
-            RetryAfter = _retry.ParseRetryAfter(response.Headers.RetryAfter),
-        };
+            action,
+            transient: RetryPolicy.IsRetryableStatus(status),
+            retryAfter: _retry.ParseRetryAfter(response.Headers.RetryAfter));
     }
 
     /// <summary>
@@ -226,8 +222,21 @@ internal sealed class HttpExchange
         $"answered with a response the module cannot read: {what}.",
         recommendedAction: "Check that the API host (and path prefix) point at the Liner API itself, not a proxy or login page; if they do, report the response to Liner.");
 
-    public LinerApiException Fail(string errorId, ErrorCategory category, string what, int? status = null, string? serverMessage = null, string? recommendedAction = null) =>
-        new(errorId, category, $"GET {Path} {what}", "GET", Path, status, serverMessage, recommendedAction);
+    /// <summary>The one way this exchange reports a failure: "GET &lt;path&gt; &lt;what&gt;", with the request named.</summary>
+    public LinerApiException Fail(
+        string errorId,
+        ErrorCategory category,
+        string what,
+        int? status = null,
+        string? serverMessage = null,
+        string? recommendedAction = null,
+        bool transient = false,
+        TimeSpan? retryAfter = null) =>
+        new(errorId, category, $"GET {Path} {what}", "GET", Path, status, serverMessage, recommendedAction)
+        {
+            IsTransient = transient,
+            RetryAfter = retryAfter,
+        };
 
     /// <summary>
     /// Waits for one server operation on this thread, at most the connection's timeout, and within the
@@ -271,18 +280,14 @@ internal sealed class HttpExchange
         }
     }
 
-    private LinerApiException TimedOut(string what, bool whole) => new(
+    private LinerApiException TimedOut(string what, bool whole) => Fail(
         LinerErrorIds.Timeout,
         ErrorCategory.OperationTimeout,
         whole
-            ? $"GET {Path} timed out: the whole response took longer than {ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server."
-            : $"GET {Path} timed out: the server took longer than {_connection.TimeoutSec} s {what}.",
-        "GET",
-        Path,
-        recommendedAction: "Check that the Liner API is reachable (Test-LinerConnection), or connect again with a larger -TimeoutSec.")
-    {
-        IsTransient = true,
-    };
+            ? $"timed out: the whole response took longer than {ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server."
+            : $"timed out: the server took longer than {_connection.TimeoutSec} s {what}.",
+        recommendedAction: "Check that the Liner API is reachable (Test-LinerConnection), or connect again with a larger -TimeoutSec.",
+        transient: true);
 
     private LinerApiException NetworkFailure(Exception error)
     {
@@ -293,17 +298,12 @@ internal sealed class HttpExchange
         {
             inner = inner.InnerException;
         }
-        var reason = inner.Message.TrimEnd('.');
-        return new LinerApiException(
+        return Fail(
             LinerErrorIds.NetworkError,
             ErrorCategory.ConnectionError,
-            $"GET {Path} could not reach {_connection.ApiHost}: {reason}.",
-            "GET",
-            Path,
-            recommendedAction: "Check the host name, the network and any proxy between this computer and the Liner API.")
-        {
-            IsTransient = true,
-        };
+            $"could not reach {_connection.ApiHost}: {inner.Message.TrimEnd('.')}.",
+            recommendedAction: "Check the host name, the network and any proxy between this computer and the Liner API.",
+            transient: true);
     }
 
     private byte[] ReadSmallBody(HttpResponseMessage response)

@@ -73,7 +73,7 @@ internal static class JsonValueReader
         var value = ReadInt64(ref reader, field);
         if (value < int.MinValue || value > int.MaxValue)
         {
-            throw new ResponseShapeException($"field '{field}' is {value}, which is out of range for a whole number of channels");
+            throw new ResponseShapeException($"field '{field}' is {value}, which is out of range for a 32-bit whole number");
         }
         return (int)value;
     }
@@ -115,7 +115,7 @@ internal static class JsonValueReader
             case JsonTokenType.True:
             case JsonTokenType.False:
                 // A scalar of another type still reads as text without losing anything.
-                return System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
+                return RawText(ref reader);
         }
         throw WrongType(ref reader, field, "a string");
     }
@@ -189,10 +189,13 @@ internal static class JsonValueReader
     private static ResponseShapeException WrongType(ref Utf8JsonReader reader, string field, string expected)
     {
         var shown = reader.TokenType is JsonTokenType.String or JsonTokenType.Number
-            ? $" ({Truncate(reader.TokenType == JsonTokenType.String ? reader.GetString() : System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray()))})"
+            ? $" ({Truncate(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader))})"
             : string.Empty;
         return new ResponseShapeException($"field '{field}' is {Describe(reader.TokenType)}{shown} where {expected} was expected");
     }
+
+    /// <summary>A number or literal exactly as the JSON spells it.</summary>
+    private static string RawText(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetString(reader.ValueSpan.ToArray());
 
     private static string? Truncate(string? text) =>
         text is { Length: > 40 } ? text.Substring(0, 40) + "…" : text;

@@ -54,12 +54,15 @@ public sealed class LinerApiException : Exception
     /// <summary>How long the server asked to wait before trying again (Retry-After), when it said.</summary>
     internal TimeSpan? RetryAfter { get; init; }
 
-    public ErrorRecord ToErrorRecord(object? target)
+    public ErrorRecord ToErrorRecord(object? target) => CreateErrorRecord(this, ErrorId, Category, target, RecommendedAction);
+
+    /// <summary>An ErrorRecord whose message is the exception's, with what to do when there is something.</summary>
+    internal static ErrorRecord CreateErrorRecord(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction)
     {
-        var record = new ErrorRecord(this, ErrorId, Category, target);
-        if (RecommendedAction is not null)
+        var record = new ErrorRecord(exception, errorId, category, target);
+        if (recommendedAction is not null)
         {
-            record.ErrorDetails = new ErrorDetails(Message) { RecommendedAction = RecommendedAction };
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
         }
         return record;
     }

@@ -47,15 +47,8 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>Ends the cmdlet with an error whose message is the exception's and which says what to do.</summary>
-    internal void ThrowError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null)
-    {
-        var record = new ErrorRecord(exception, errorId, category, target);
-        if (recommendedAction is not null)
-        {
-            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = recommendedAction };
-        }
-        ThrowTerminatingError(record);
-    }
+    internal void ThrowError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null) =>
+        ThrowTerminatingError(LinerApiException.CreateErrorRecord(exception, errorId, category, target, recommendedAction));
 
     internal LinerClient CreateClient(LinerConnection connection) => new(connection, new ApiLog(WriteVerbose, WriteDebug), StopToken);
 

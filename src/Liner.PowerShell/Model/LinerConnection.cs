@@ -72,22 +72,11 @@ public sealed class LinerConnection : IDisposable
     }
 
     /// <summary>Hands the plain key to <paramref name="use"/> only for the time it takes to write a header.</summary>
-    internal void UseApiKey(Action<string> use)
+    internal void UseApiKey(Action<string> use) => WithPlainText(_apiKey, plain =>
     {
-        var pointer = IntPtr.Zero;
-        try
-        {
-            pointer = Marshal.SecureStringToGlobalAllocUnicode(_apiKey);
-            use(Marshal.PtrToStringUni(pointer) ?? string.Empty);
-        }
-        finally
-        {
-            if (pointer != IntPtr.Zero)
-            {
-                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
-            }
-        }
-    }
+        use(plain);
+        return true;
+    });
 
     public void Dispose()
     {
@@ -104,19 +93,24 @@ public sealed class LinerConnection : IDisposable
     {
         // Short keys show fewer characters: a hint must never give away most of a key.
         var shown = key.Length >= 16 ? 4 : key.Length >= 8 ? 2 : 0;
-        if (shown == 0)
-        {
-            return "****";
-        }
-        var pointer = Marshal.SecureStringToGlobalAllocUnicode(key);
+        return shown == 0 ? "****" : WithPlainText(key, plain => "****" + plain.Substring(plain.Length - shown));
+    }
+
+    /// <summary>The one place the key exists as plain text: for the length of <paramref name="use"/>, then zeroed.</summary>
+    private static T WithPlainText<T>(SecureString key, Func<string, T> use)
+    {
+        var pointer = IntPtr.Zero;
         try
         {
-            var plain = Marshal.PtrToStringUni(pointer) ?? string.Empty;
-            return "****" + plain.Substring(plain.Length - shown);
+            pointer = Marshal.SecureStringToGlobalAllocUnicode(key);
+            return use(Marshal.PtrToStringUni(pointer) ?? string.Empty);
         }
         finally
         {
-            Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            if (pointer != IntPtr.Zero)
+            {
+                Marshal.ZeroFreeGlobalAllocUnicode(pointer);
+            }
         }
     }
 }

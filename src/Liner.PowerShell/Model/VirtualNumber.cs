@@ -19,8 +19,15 @@ public sealed class VirtualNumber
     /// <summary><c>pstn</c>, <c>sip-reg</c> or <c>sip-wo-reg</c>, or whatever type the API names later.</summary>
     public string? ConnectionType { get; internal set; }
 
+    private ApiObject? _params;
+
     /// <summary>Every key of the API's <c>params</c> object.</summary>
-    public ApiObject Params { get; internal set; } = new ApiObject();
+    public ApiObject Params
+    {
+        // Made on first use: the reader sets it, so a number read from the API never makes a spare one.
+        get => _params ??= new ApiObject();
+        internal set => _params = value;
+    }
 
     /// <summary>Used by default (<c>isDefault</c>).</summary>
     public bool IsDefault { get; internal set; }
