@@ -10,6 +10,7 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
+    TypesToProcess         = @('Liner.PowerShell.Types.ps1xml')
     FormatsToProcess       = @('Liner.PowerShell.Format.ps1xml')
     CmdletsToExport        = @(
         'Connect-Liner'

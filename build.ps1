@@ -63,7 +63,7 @@ function Invoke-Build {
 
     $bin = Join-Path $Root "src/$ModuleName/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $bin "$ModuleName.dll") $stage
-    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $stage
+    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml"), (Join-Path $Root "src/$ModuleName/$ModuleName.Types.ps1xml") $stage
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $stage
 
     # System.Text.Json and its dependencies, for Windows PowerShell 5.1 only: the module's resolver
@@ -114,13 +114,18 @@ function Invoke-Demo {
         $demo = Join-Path $Root 'tools/Demo.ps1'
         $pwsh = @(Get-PwshCommand)
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile')
+        $demoArguments = "-ModulePath '$manifest' -ApiHost '$($mock.Url)' -MockProcessId $($mock.Process.Id)"
         if ($Interactive) {
-            $arguments += @('-NoExit', '-Command', ". '$demo' -ModulePath '$manifest' -ApiHost '$($mock.Url)' -ApiKey '$($mock.ApiKey)'")
+            # Run, not dot-sourced: the prompt keeps its own preferences and no plain-text key.
+            $arguments += @('-NoExit', '-Command', "& '$demo' $demoArguments -Interactive")
         }
         else {
-            $arguments += @('-NonInteractive', '-File', $demo, '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey)
+            $arguments += @('-NonInteractive', '-Command', "& '$demo' $demoArguments; exit `$(if (`$?) { 0 } else { 1 })")
         }
-        & $pwsh[0] @arguments
+        # The key reaches the demo in its environment, never on a command line that ps can show.
+        $env:LINER_DEMO_KEY = $mock.ApiKey
+        try { & $pwsh[0] @arguments }
+        finally { Remove-Item Env:LINER_DEMO_KEY -ErrorAction Ignore }
         if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
     }
     finally {

@@ -35,17 +35,29 @@ function Start-LinerMockApi {
         if (-not $process.HasExited) { $process.Kill() }
         throw "Liner.MockApi did not start within $TimeoutSec s. $errors"
     }
+    $url = $Matches[1].TrimEnd('/')
+    # The mock ignores Ctrl+C (the prompt's to handle) and lives as long as this process; if it goes
+    # anyway, the session hears of it instead of meeting refused connections later.
+    $process.EnableRaisingEvents = $true
+    $watch = Register-ObjectEvent -InputObject $process -EventName Exited -MessageData $url -Action {
+        Write-Host "The mock Liner API at $($Event.MessageData) has stopped (exit code $($Sender.ExitCode)). Start it again with Start-LinerMockApi." -ForegroundColor Yellow
+    }
     [pscustomobject]@{
         PSTypeName = 'Liner.MockApi.Instance'
-        Url        = $Matches[1].TrimEnd('/')
+        Url        = $url
         ApiKey     = $ApiKey
         Process    = $process
+        Watch      = $watch
     }
 }
 
 function Stop-LinerMockApi {
     [CmdletBinding()]
     param([Parameter(Mandatory, Position = 0)] $Instance)
+    if ($Instance -and $Instance.Watch) {
+        Unregister-Event -SourceIdentifier $Instance.Watch.Name -ErrorAction Ignore
+        Remove-Job $Instance.Watch -Force -ErrorAction Ignore
+    }
     if ($Instance -and -not $Instance.Process.HasExited) {
         $Instance.Process.Kill()
         $null = $Instance.Process.WaitForExit(5000)

@@ -1,14 +1,18 @@
 # A short scripted session against tests/Liner.MockApi: what a new user would type first.
-# build.ps1 -Task Demo starts the mock and runs this in a fresh pwsh.
+# build.ps1 -Task Demo starts the mock and runs this in a fresh pwsh; the mock's key arrives in the
+# environment variable LINER_DEMO_KEY, which is removed at once. With -Interactive, the session then
+# stays at a normal prompt: connected, $key holding the key as a SecureString, nothing else changed.
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ApiHost,
-    [Parameter(Mandatory)] [string] $ApiKey
+    # The mock's process, watched at the prompt so that a mock that has gone is reported.
+    [int] $MockProcessId,
+    [switch] $Interactive
 )
-$ErrorActionPreference = 'Stop'
-Import-Module $ModulePath
+Import-Module $ModulePath -Global
+$demoKey = ConvertTo-SecureString $env:LINER_DEMO_KEY -AsPlainText -Force
+Remove-Item Env:LINER_DEMO_KEY -ErrorAction Ignore
 
-$demoKey = ConvertTo-SecureString $ApiKey -AsPlainText -Force
 $steps = @(
     @{ Text = "Connect-Liner -ApiHost '$ApiHost' -ApiKey `$key -PassThru"; Run = { Connect-Liner -ApiHost $ApiHost -ApiKey $demoKey -PassThru } }
     @{ Text = 'Get-LinerVirtualNumber'; Run = { Get-LinerVirtualNumber } }
@@ -22,10 +26,25 @@ $steps = @(
 foreach ($step in $steps) {
     Write-Host ''
     Write-Host "PS> $($step.Text)" -ForegroundColor Cyan
-    & $step.Run | Out-Host
+    & $step.Run -ErrorAction Stop | Out-Host
 }
-if ($Host.Name -eq 'ConsoleHost' -and [Environment]::GetCommandLineArgs() -contains '-NoExit') {
+
+if ($Interactive) {
     $global:key = $demoKey
+    if ($MockProcessId) {
+        # A prompt that says once when the mock has gone, instead of leaving the user with refused connections.
+        $global:LinerDemoMock = @{ Id = $MockProcessId; Url = $ApiHost; Reported = $false }
+        $standardPrompt = (Get-Command prompt).ScriptBlock
+        $global:LinerDemoPrompt = $standardPrompt
+        function global:prompt {
+            $mock = $global:LinerDemoMock
+            if (-not $mock.Reported -and -not (Get-Process -Id $mock.Id -ErrorAction Ignore)) {
+                $mock.Reported = $true
+                Write-Host "The mock Liner API at $($mock.Url) has stopped; run build.ps1 -Task Demo -Interactive again to restart it." -ForegroundColor Yellow
+            }
+            & $global:LinerDemoPrompt
+        }
+    }
     Write-Host ''
     Write-Host "Connected to the mock Liner API at $ApiHost. `$key holds its key. Try Get-Help Get-LinerVirtualNumber; exit to stop." -ForegroundColor Green
 }

@@ -14,7 +14,7 @@ namespace Liner.MockApi;
 /// <c>reset</c>, <c>reset-mid</c>, <c>fail=MESSAGE</c>, <c>success-last-false</c>, <c>no-data</c>,
 /// <c>data-object</c>, <c>data-null</c>, <c>not-envelope</c>, <c>wrong-types</c>, <c>odd-values</c>, <c>big-params</c>,
 /// <c>redirect=PORT</c> (to the same path on another local port), <c>redirect-same</c>, <c>redirect-https</c>,
-/// <c>unhealthy</c>. Control: <c>GET|DELETE /_mock/requests</c>.
+/// <c>unhealthy</c>, <c>echo-key</c> (a 401 that repeats the key it got, with <c>html</c> in a page title). Control: <c>GET|DELETE /_mock/requests</c>.
 /// </summary>
 internal sealed class LinerEndpoints
 {
@@ -72,6 +72,20 @@ internal sealed class LinerEndpoints
         }
         if (await RedirectAsync(context, scenario, path))
         {
+            return;
+        }
+        if (scenario.Has("echo-key"))
+        {
+            // A server that echoes the request: the key it received in a header that -Debug shows, and
+            // in the message or the HTML page's title.
+            context.Response.StatusCode = 401;
+            if (scenario.Has("html"))
+            {
+                await WriteHtmlAsync(context, 401, $"Unauthorized: {key}");
+                return;
+            }
+            context.Response.ContentType = $"application/json; charset=utf-8; echo={key}";
+            await context.Response.WriteAsync($"{{\"success\":false,\"message\":{JsonSerializer.Serialize($"Invalid API key '{key}'")},\"data\":null}}");
             return;
         }
         if (!accepted)

@@ -51,6 +51,9 @@ internal sealed class EnvelopeParser
 
     public bool IsComplete => _stage == Stage.Done;
 
+    /// <summary>Stop once the first element was handed over and <c>success</c> was true: enough to prove a key.</summary>
+    public bool StopAfterFirstElement { get; init; }
+
     /// <summary>
     /// Parses what it can of <paramref name="buffer"/> and returns how many bytes it used; the caller
     /// keeps the rest and offers it again with more bytes behind it.
@@ -132,7 +135,12 @@ internal sealed class EnvelopeParser
                     throw new InvalidOperationException("The element handler did not read the whole element.");
                 }
                 reader = element;
-                return Counted();
+                Counted();
+                if (StopAfterFirstElement && Success == true)
+                {
+                    _stage = Stage.Done;
+                }
+                return true;
 
             default:
                 return true;

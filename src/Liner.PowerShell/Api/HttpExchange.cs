@@ -4,6 +4,8 @@ using System.IO;
 using System.Management.Automation;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
@@ -34,6 +36,7 @@ internal sealed class HttpExchange
     private readonly RetryPolicy _retry;
     private readonly TimeSpan _timeout;
     private TimeSpan _waited;
+    private long _bodyBytes;
 
     public HttpExchange(LinerConnection connection, ApiLog log, CancellationToken cancellation, RetryPolicy retry)
     {
@@ -52,6 +55,7 @@ internal sealed class HttpExchange
     public HttpResponseMessage Send(string relativePath)
     {
         _waited = TimeSpan.Zero;
+        _bodyBytes = 0;
         var uri = new Uri(_connection.BaseUri, relativePath);
         for (var hop = 0; ; hop++)
         {
@@ -77,7 +81,7 @@ internal sealed class HttpExchange
             response.Dispose();
             if (location is null)
             {
-                throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"answered {status} (a redirect) without saying where to.", status);
+                throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"answered {status} (a redirect) without saying where to.", status, recommendedAction: CheckHostAction);
             }
             var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
             if (!IsSameOrigin(uri, target))
@@ -92,19 +96,23 @@ internal sealed class HttpExchange
             }
             if (hop >= MaxRedirects)
             {
-                throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"redirected more than {MaxRedirects} times.", status);
+                throw Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"redirected more than {MaxRedirects} times.", status, recommendedAction: CheckHostAction);
             }
             _log.Verbose($"Following the redirect ({status}) to {target.AbsolutePath} on the same origin.");
             uri = target;
         }
     }
 
-    /// <summary>Turns a non-2xx response into the exception a script can act on, reading Liner's message from its body.</summary>
-    public LinerApiException StatusError(HttpResponseMessage response)
+    /// <summary>
+    /// Turns a non-2xx response into the exception a script can act on, reading Liner's message from
+    /// its body. <paramref name="alsoTried"/> names another path that was asked first and failed the same way.
+    /// </summary>
+    public LinerApiException StatusError(HttpResponseMessage response, string? alsoTried = null)
     {
         var status = (int)response.StatusCode;
         var described = DescribeErrorBody(ReadSmallBody(response), out var serverMessage);
-        var said = described is null ? string.Empty : " " + described;
+        var said = (described is null ? string.Empty : " " + described)
+            + (alsoTried is null ? string.Empty : $" {alsoTried} was tried first and answered {status} too.");
 
         if (status is 401 or 403)
         {
@@ -128,9 +136,9 @@ internal sealed class HttpExchange
         var action = status switch
         {
             404 => "Check the API host and any path prefix given to Connect-Liner.",
-            429 => "Liner is limiting requests: wait, or raise -MaximumRetryCount.",
-            >= 500 => "Liner or a gateway in front of it is failing: try again later, or check with Test-LinerConnection.",
-            _ => null,
+            429 => "Liner is limiting requests: wait, or connect again with a larger -MaximumRetryCount.",
+            >= 500 => "Liner or a gateway in front of it is failing: try again later; if it persists, tell your Liner administrator.",
+            _ => CheckHostAction,
         };
         return Fail(
             LinerErrorIds.HttpError,
@@ -165,6 +173,7 @@ internal sealed class HttpExchange
                     head = Encoding.UTF8.GetString(buffer, 0, Math.Min(read, 2048));
                 }
                 total += read;
+                _bodyBytes = total;
                 filled += read;
 
                 int consumed;
@@ -220,19 +229,25 @@ internal sealed class HttpExchange
         LinerErrorIds.InvalidResponse,
         ErrorCategory.InvalidResult,
         $"answered with a response the module cannot read: {what}.",
-        recommendedAction: "Check that the API host (and path prefix) point at the Liner API itself, not a proxy or login page; if they do, report the response to Liner.");
+        recommendedAction: CheckHostAction);
 
-    /// <summary>The one way this exchange reports a failure: "GET &lt;path&gt; &lt;what&gt;", with the request named.</summary>
+    /// <summary>What to do about an answer that is not what the Liner API sends.</summary>
+    internal const string CheckHostAction = "Check that the API host (and path prefix) given to Connect-Liner point at the Liner API itself, not a proxy or login page; if they do, report the response to Liner.";
+
+    /// <summary>
+    /// The one way this exchange reports a failure: "GET &lt;path&gt; &lt;what&gt;", with the request
+    /// named, a recommended action, and the connection's key taken out of anything the server sent.
+    /// </summary>
     public LinerApiException Fail(
         string errorId,
         ErrorCategory category,
         string what,
         int? status = null,
         string? serverMessage = null,
-        string? recommendedAction = null,
+        string recommendedAction = CheckHostAction,
         bool transient = false,
         TimeSpan? retryAfter = null) =>
-        new(errorId, category, $"GET {Path} {what}", "GET", Path, status, serverMessage, recommendedAction)
+        new(errorId, category, _connection.Redact($"GET {Path} {what}")!, "GET", Path, status, _connection.Redact(serverMessage), recommendedAction)
         {
             IsTransient = transient,
             RetryAfter = retryAfter,
@@ -254,9 +269,18 @@ internal sealed class HttpExchange
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_cancellation);
         timeout.CancelAfter(limit);
         var started = DateTime.UtcNow;
+        var reported = false;
         try
         {
-            return operation(timeout.Token).GetAwaiter().GetResult();
+            var task = operation(timeout.Token);
+            // A server that keeps the user waiting is shown on the progress bar, never in the output.
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
+            {
+                var waited = DateTime.UtcNow - started;
+                _log.Progress($"Waiting for {_connection.BaseUri.GetLeftPart(UriPartial.Authority)} {what} (GET {Path}): {waited.TotalSeconds:0} s of at most {limit.TotalSeconds:0} s", (int)Math.Min(99, 100 * waited.Ticks / limit.Ticks));
+                reported = true;
+            }
+            return task.GetAwaiter().GetResult();
         }
         catch (OperationCanceledException) when (!_cancellation.IsCancellationRequested)
         {
@@ -266,7 +290,7 @@ internal sealed class HttpExchange
         {
             if (error is ObjectDisposedException && !_connection.IsOpen)
             {
-                throw new LinerApiException(LinerErrorIds.ConnectionClosed, ErrorCategory.InvalidOperation, "The connection was closed by Disconnect-Liner while a request was running.");
+                throw new LinerApiException(LinerErrorIds.ConnectionClosed, ErrorCategory.InvalidOperation, "The connection was closed by Disconnect-Liner while a request was running.", recommendedAction: "Run Connect-Liner again and use the new connection.");
             }
             throw NetworkFailure(error);
         }
@@ -277,8 +301,15 @@ internal sealed class HttpExchange
         finally
         {
             _waited += DateTime.UtcNow - started;
+            if (reported)
+            {
+                _log.Progress(null, 100);
+            }
         }
     }
+
+    /// <summary>How long a wait for the server goes unreported, and then how often progress is updated.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(750);
 
     private LinerApiException TimedOut(string what, bool whole) => Fail(
         LinerErrorIds.Timeout,
@@ -286,7 +317,7 @@ internal sealed class HttpExchange
         whole
             ? $"timed out: the whole response took longer than {ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server."
             : $"timed out: the server took longer than {_connection.TimeoutSec} s {what}.",
-        recommendedAction: "Check that the Liner API is reachable (Test-LinerConnection), or connect again with a larger -TimeoutSec.",
+        recommendedAction: $"Check that {_connection.ApiHost} is the Liner API host and can be reached from this computer (and through any proxy); if the server is only slow, run Connect-Liner again with a larger -TimeoutSec.",
         transient: true);
 
     private LinerApiException NetworkFailure(Exception error)
@@ -294,14 +325,54 @@ internal sealed class HttpExchange
         // The innermost message says what the network did (refused, reset, name not known, TLS);
         // none of these messages carries request headers, so the key cannot be in it.
         var inner = error;
-        while (inner.InnerException is not null)
+        AuthenticationException? tls = null;
+        SocketException? socket = null;
+        for (var e = error; e is not null; e = e.InnerException)
         {
-            inner = inner.InnerException;
+            tls ??= e as AuthenticationException;
+            socket ??= e as SocketException;
+            inner = e;
+        }
+        var cause = inner.Message.TrimEnd('.');
+        var host = _connection.BaseUri.GetLeftPart(UriPartial.Authority);
+
+        // Failures that the same request would meet again: reported at once, never retried.
+        if (socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
+        {
+            return Fail(
+                LinerErrorIds.NetworkError,
+                ErrorCategory.ConnectionError,
+                $"could not reach {host}: the host name {_connection.BaseUri.IdnHost} was not found ({cause}).",
+                recommendedAction: "Check the spelling of the API host given to Connect-Liner, and this computer's DNS settings.");
+        }
+        if (tls is not null)
+        {
+            var certificate = tls.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0;
+            return certificate
+                ? Fail(
+                    LinerErrorIds.NetworkError,
+                    ErrorCategory.SecurityError,
+                    $"could not reach {host}: its TLS certificate was not accepted ({cause}).",
+                    recommendedAction: "Check that the API host is spelled as on its certificate; if the certificate comes from your own CA, trust that CA on this computer.")
+                : Fail(
+                    LinerErrorIds.NetworkError,
+                    ErrorCategory.ConnectionError,
+                    $"could not reach {host}: the TLS handshake failed; the server does not seem to speak TLS on this port. Was http:// meant?",
+                    recommendedAction: "If the server speaks plain http, connect with http:// (and -AllowUnencryptedConnection for a host other than this computer); otherwise check the port.");
+        }
+        if (_bodyBytes > 0)
+        {
+            return Fail(
+                LinerErrorIds.NetworkError,
+                ErrorCategory.ConnectionError,
+                $"received a response that ended early: the connection broke after {_bodyBytes:N0} bytes of the body ({cause}).",
+                recommendedAction: "Try again; if it keeps happening, check any proxy or gateway between this computer and the Liner API.",
+                transient: true);
         }
         return Fail(
             LinerErrorIds.NetworkError,
             ErrorCategory.ConnectionError,
-            $"could not reach {_connection.ApiHost}: {inner.Message.TrimEnd('.')}.",
+            $"could not reach {host}: {cause}.",
             recommendedAction: "Check the host name, the network and any proxy between this computer and the Liner API.",
             transient: true);
     }

@@ -32,7 +32,16 @@ internal sealed class LinerClient
     /// soon as it is read; numbers that <paramref name="wanted"/> refuses on their own fields are skipped
     /// before their params are read. Returns how many numbers the account has.
     /// </summary>
-    public int GetVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted = null)
+    public int GetVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted = null) =>
+        ReadVirtualNumbers(onNumber, wanted, probe: false);
+
+    /// <summary>
+    /// Proves host and key with the virtual-numbers request, reading only as far as the envelope's
+    /// <c>success</c> and the first number, however large the account.
+    /// </summary>
+    public void ProbeVirtualNumbers() => ReadVirtualNumbers(_ => { }, _ => false, probe: true);
+
+    private int ReadVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted, bool probe)
     {
         var delivered = 0;
         return _retry.Run(
@@ -41,9 +50,11 @@ internal sealed class LinerClient
                 var exchange = new HttpExchange(_connection, _log, _cancellation, _retry);
                 var path = _connection.VirtualNumbersPath ?? VirtualNumbersPath;
                 var response = exchange.Send(path);
+                string? alsoTried = null;
                 if ((int)response.StatusCode == 404 && _connection.VirtualNumbersPath is null)
                 {
                     response.Dispose();
+                    alsoTried = exchange.Path;
                     _log.Verbose($"{exchange.Path} answered 404; trying the singular spelling of the path once.");
                     path = VirtualNumbersSingularPath;
                     response = exchange.Send(path);
@@ -53,7 +64,7 @@ internal sealed class LinerClient
                 {
                     if (!response.IsSuccessStatusCode)
                     {
-                        throw exchange.StatusError(response);
+                        throw exchange.StatusError(response, (int)response.StatusCode == 404 ? alsoTried : null);
                     }
                     _connection.VirtualNumbersPath = path;
 
@@ -81,15 +92,18 @@ internal sealed class LinerClient
                         {
                             throw new ElementConsumerException(error);
                         }
-                    });
+                    })
+                    {
+                        StopAfterFirstElement = probe,
+                    };
                     exchange.ReadEnvelope(response, parser);
                     CheckEnvelope(exchange, parser, expectArray: true);
-                    _log.Verbose($"Read {parser.ElementCount} virtual numbers.");
+                    _log.Verbose(probe ? "The key was accepted." : $"Read {parser.ElementCount} virtual numbers.");
                     return parser.ElementCount;
                 }
             },
             canRetry: () => delivered == 0,
-            _log.Verbose,
+            _log,
             _cancellation);
     }
 
@@ -121,7 +135,13 @@ internal sealed class LinerClient
                 }
                 try
                 {
-                    return HealthReportReader.Read(_connection.ApiHost, parser, response.IsSuccessStatusCode);
+                    var report = HealthReportReader.Read(_connection.ApiHost, parser, response.IsSuccessStatusCode);
+                    report.Message = _connection.Redact(report.Message);
+                    foreach (var component in report.Components)
+                    {
+                        component.Message = _connection.Redact(component.Message);
+                    }
+                    return report;
                 }
                 catch (ResponseShapeException error)
                 {
@@ -129,7 +149,7 @@ internal sealed class LinerClient
                 }
             },
             canRetry: () => true,
-            _log.Verbose,
+            _log,
             _cancellation);
     }
 
@@ -155,7 +175,8 @@ internal sealed class LinerClient
                 LinerErrorIds.ApiError,
                 ErrorCategory.InvalidOperation,
                 message is null ? "was answered with success: false and no message." : $"was answered with an error: {message}",
-                serverMessage: message);
+                serverMessage: message,
+                recommendedAction: "Liner refused the request (its message says why): check the integration and the account in Liner's web interface, then try again.");
         }
         if (parser.DataToken == JsonTokenType.None)
         {

@@ -91,7 +91,7 @@ internal sealed class RetryPolicy
     /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or the retries are spent.
     /// A transient failure is retried only while <paramref name="canRetry"/> says nothing was delivered.
     /// </summary>
-    public T Run<T>(Func<int, T> attempt, Func<bool> canRetry, Action<string> verbose, CancellationToken cancellation)
+    public T Run<T>(Func<int, T> attempt, Func<bool> canRetry, ApiLog log, CancellationToken cancellation)
     {
         for (var number = 1; ; number++)
         {
@@ -105,13 +105,21 @@ internal sealed class RetryPolicy
                 var wait = GetDelay(number, error.RetryAfter);
                 if (wait is null)
                 {
-                    verbose($"Not retrying: the server asked to wait {error.RetryAfter!.Value.TotalSeconds:0} s, longer than the {MaxDelay.TotalSeconds:0} s the module waits.");
+                    log.Verbose($"Not retrying: the server asked to wait {error.RetryAfter!.Value.TotalSeconds:0} s, longer than the {MaxDelay.TotalSeconds:0} s the module waits.");
                     throw;
                 }
                 delay = wait.Value;
-                verbose($"Retry {number} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s{(error.RetryAfter is null ? string.Empty : " (Retry-After)")}: {error.Message}");
+                log.Verbose($"Retry {number} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s{(error.RetryAfter is null ? string.Empty : " (Retry-After)")}: {error.Message}");
+                log.Progress($"Retry {number} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s: {error.Message}", 0);
             }
-            _clock.Sleep(delay, cancellation);
+            try
+            {
+                _clock.Sleep(delay, cancellation);
+            }
+            finally
+            {
+                log.Progress(null, 100);
+            }
         }
     }
 

@@ -38,7 +38,7 @@ internal static class VirtualNumberReader
     };
 
     // Names that the module itself defines on VirtualNumber without the API sending them.
-    private static readonly HashSet<string> ComputedNames = new(StringComparer.OrdinalIgnoreCase) { "Phone", "Direction" };
+    private static readonly HashSet<string> ComputedNames = new(StringComparer.OrdinalIgnoreCase) { "Phone", "Direction", "Number" };
 
     /// <summary>
     /// Reads the object at the reader's StartObject token, leaving the reader on its EndObject. When

@@ -81,7 +81,8 @@ public sealed class ConnectLinerCommand : LinerCmdlet
                 new ArgumentException("The API key is empty. Give the key of a Liner integration with -ApiKey, -Credential or LINER_API_KEY."),
                 LinerErrorIds.MissingApiKey,
                 ErrorCategory.InvalidArgument,
-                null);
+                null,
+                $"Copy the key of the integration from Liner's web interface, and pass it with -ApiKey (a SecureString) or set {KeyVariable}.");
         }
 
         var connection = new LinerConnection(baseUri, key, TimeoutSec, MaximumRetryCount);
@@ -89,8 +90,12 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         {
             if (!SkipValidation)
             {
-                var count = Call(connection, client => client.GetVirtualNumbers(_ => { }, _ => false));
-                WriteVerbose($"Connected to {connection.ApiHost}: the account has {count} virtual numbers.");
+                Call(connection, client =>
+                {
+                    client.ProbeVirtualNumbers();
+                    return true;
+                });
+                WriteVerbose($"Connected to {connection.ApiHost}.");
             }
         }
         catch

@@ -10,6 +10,7 @@ public sealed class DisconnectLinerCommand : PSCmdlet
     #region Parameters
 
     [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
     public LinerConnection? Connection { get; set; }
 
     #endregion

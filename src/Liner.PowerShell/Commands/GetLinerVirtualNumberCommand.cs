@@ -65,6 +65,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
 
     /// <summary>The connection to use instead of the session default.</summary>
     [Parameter]
+    [ValidateNotNull]
     public LinerConnection? Connection { get; set; }
 
     #endregion
@@ -104,7 +105,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
                 if (filter.MatchesParams(number))
                 {
                     found?.Add(number.Id);
-                    WriteObject(ToOutput(number));
+                    WriteObject(ExtraFields.Attach(number, number.ExtraFields));
                 }
             },
             filter.MatchesFields));
@@ -113,23 +114,6 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
         {
             WriteMissingIds(found, connection);
         }
-    }
-
-    /// <summary>The number itself, or wrapped with a property for each field the API sent that the class does not know.</summary>
-    private static object ToOutput(VirtualNumber number)
-    {
-        if (number.ExtraFields.Count == 0)
-        {
-            return number;
-        }
-        var output = new PSObject(number);
-        foreach (var field in number.ExtraFields)
-        {
-            var name = field.Key.Length == 0 ? "_" : field.Key;
-            output.Properties.Remove(name);
-            output.Properties.Add(new PSNoteProperty(name, field.Value));
-        }
-        return output;
     }
 
     private void WriteMissingIds(HashSet<long> found, LinerConnection connection)
@@ -146,11 +130,14 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             var message = HasOtherFilters()
                 ? $"No virtual number with id {id} matches the other filters in the account at {connection.ApiHost}."
                 : $"The account at {connection.ApiHost} has no virtual number with id {id}.";
-            WriteError(new ErrorRecord(
+            WriteError(Api.LinerApiException.CreateErrorRecord(
                 new ItemNotFoundException(message),
                 Api.LinerErrorIds.VirtualNumberNotFound,
                 ErrorCategory.ObjectNotFound,
-                id));
+                id,
+                HasOtherFilters()
+                    ? "Run Get-LinerVirtualNumber -Id with no other filter to see the number's fields."
+                    : "Run Get-LinerVirtualNumber without -Id to list the numbers the account has."));
         }
     }
 

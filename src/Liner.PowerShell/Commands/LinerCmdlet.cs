@@ -50,7 +50,27 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
     internal void ThrowError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null) =>
         ThrowTerminatingError(LinerApiException.CreateErrorRecord(exception, errorId, category, target, recommendedAction));
 
-    internal LinerClient CreateClient(LinerConnection connection) => new(connection, new ApiLog(WriteVerbose, WriteDebug), StopToken);
+    internal LinerClient CreateClient(LinerConnection connection) => new(
+        connection,
+        new ApiLog(
+            text => WriteVerbose(connection.Redact(text)!),
+            text => WriteDebug(connection.Redact(text)!),
+            (status, percent) => WriteApiProgress(connection.Redact(status), percent)),
+        StopToken);
+
+    // One progress bar per cmdlet for waits on the server; never part of the output, and PowerShell
+    // leaves it out of redirected output.
+    private const int ApiProgressId = 0x4C494E;
+
+    private void WriteApiProgress(string? status, int percent)
+    {
+        var record = new ProgressRecord(ApiProgressId, "Liner API", status ?? "Done")
+        {
+            PercentComplete = percent,
+            RecordType = status is null ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+        };
+        WriteProgress(record);
+    }
 
     /// <summary>Runs an API call; failures end the cmdlet with their ErrorRecord, Ctrl+C stops it quietly.</summary>
     internal T Call<T>(LinerConnection connection, Func<LinerClient, T> call)

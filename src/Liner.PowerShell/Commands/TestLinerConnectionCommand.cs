@@ -12,6 +12,7 @@ public sealed class TestLinerConnectionCommand : LinerCmdlet
     #region Parameters
 
     [Parameter(Position = 0, ValueFromPipeline = true)]
+    [ValidateNotNull]
     public LinerConnection? Connection { get; set; }
 
     /// <summary>Writes only $true or $false, and never an error.</summary>

@@ -66,7 +66,7 @@ internal sealed class VirtualNumberFilter
         {
             return false;
         }
-        if (_direction is { } direction && !MatchesDirection(number.Direction, direction))
+        if (_direction is { } direction && !MatchesDirection(number.CallDirection, direction))
         {
             return false;
         }

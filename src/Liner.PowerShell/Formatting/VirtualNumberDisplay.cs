@@ -4,13 +4,11 @@ using System.Text;
 namespace Liner.PowerShell.Formatting;
 
 /// <summary>
-/// The Number column of the default views: the phone for pstn numbers, a short SIP summary otherwise,
-/// never a value whose key looks like a secret.
+/// A number's <see cref="VirtualNumber.Number"/>: the phone for pstn numbers, a SIP summary otherwise
+/// (user@host:port), never a value whose key looks like a secret. Tables cut it to their column.
 /// </summary>
 public static class VirtualNumberDisplay
 {
-    private const int MaxLength = 40;
-
     private static readonly string[] UserKeys = { "login", "username", "user", "number", "extension" };
     private static readonly string[] HostKeys = { "server", "host", "domain", "proxy", "registrar", "ip" };
 
@@ -40,7 +38,7 @@ public static class VirtualNumberDisplay
                     text.Append(':').Append(port);
                 }
             }
-            return Shorten(text.ToString());
+            return text.ToString();
         }
 
         // Keys nobody documented: show the harmless ones as key=value.
@@ -54,7 +52,7 @@ public static class VirtualNumberDisplay
             }
             summary.Append(summary.Length == 0 ? string.Empty : " ").Append(key).Append('=').Append(entry.Value);
         }
-        return Shorten(summary.ToString());
+        return summary.ToString();
     }
 
     private static string? First(ApiObject parameters, string[] keys)
@@ -74,6 +72,4 @@ public static class VirtualNumberDisplay
         var value = parameters[key];
         return value is null or ApiObject or ICollection ? null : value.ToString() is { Length: > 0 } text ? text : null;
     }
-
-    private static string Shorten(string text) => text.Length <= MaxLength ? text : text.Substring(0, MaxLength - 1) + "…";
 }

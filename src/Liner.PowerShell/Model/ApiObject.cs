@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace Liner.PowerShell;
@@ -9,11 +8,16 @@ namespace Liner.PowerShell;
 /// <summary>
 /// A JSON object whose keys the API docs do not fix, such as a virtual number's <c>params</c>:
 /// every key the API sent, in the API's order. Keys are case-insensitive, so <c>$n.Params.phone</c>
-/// and <c>$n.Params.Phone</c> both work, and PowerShell treats it as it treats a hashtable
-/// (ConvertTo-Json writes an object, Format-List shows the entries). <see cref="ToString"/> masks
-/// values whose key looks like a secret, so CSV exports and string conversions never spell out a
-/// SIP password.
+/// and <c>$n.Params.Phone</c> both work, and PowerShell treats it as it treats a hashtable.
 /// </summary>
+/// <remarks>
+/// Two ways to read it, for two audiences. Scripts and serializers (the indexer, and
+/// <see cref="IDictionary.GetEnumerator"/>, which ConvertTo-Json and Export-Clixml use) get the data
+/// as the API sent it. Displays get <see cref="ToString"/> (Export-Csv, string conversion) and the
+/// plain <see cref="IEnumerable.GetEnumerator"/> (what PowerShell's formatter walks for Format-List,
+/// Format-Table and Select-Object *): there a value whose key looks like a secret is masked and an
+/// array or object is compact JSON.
+/// </remarks>
 /// <remarks>
 /// Such objects hold a handful of keys, so a list searched in order is smaller and faster than a
 /// hash table; one is made for every virtual number read.
@@ -104,9 +108,11 @@ public sealed class ApiObject : IDictionary
         }
     }
 
-    public IDictionaryEnumerator GetEnumerator() => new Enumerator(_entries);
+    /// <summary>Every entry as the API sent it.</summary>
+    public IDictionaryEnumerator GetEnumerator() => new Enumerator(_entries, forDisplay: false);
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>Every entry as a view shows it: secrets masked, arrays and objects as compact JSON.</summary>
+    IEnumerator IEnumerable.GetEnumerator() => new Enumerator(_entries, forDisplay: true);
 
     public void CopyTo(Array array, int index)
     {
@@ -116,6 +122,7 @@ public sealed class ApiObject : IDictionary
         }
     }
 
+    /// <summary><c>key=value; key=value</c>, with secrets masked and arrays and objects as compact JSON.</summary>
     public override string ToString()
     {
         var text = new StringBuilder();
@@ -125,11 +132,14 @@ public sealed class ApiObject : IDictionary
             {
                 text.Append("; ");
             }
-            text.Append(entry.Key).Append('=');
-            text.Append(SensitiveKeys.IsSensitive(entry.Key) ? SensitiveKeys.Mask : FormatValue(entry.Value));
+            text.Append(entry.Key).Append('=').Append(DisplayValue(entry.Key, entry.Value));
         }
         return text.ToString();
     }
+
+    /// <summary>How a view shows the value of <paramref name="key"/>: masked when the key looks secret.</summary>
+    internal static string DisplayValue(string key, object? value) =>
+        SensitiveKeys.IsSensitive(key) ? SensitiveKeys.Mask : DisplayJson.Format(value);
 
     private int IndexOf(string key)
     {
@@ -146,30 +156,23 @@ public sealed class ApiObject : IDictionary
     private static string KeyOf(object key) =>
         key as string ?? throw new ArgumentException("Keys of an ApiObject are strings.", nameof(key));
 
-    private static string FormatValue(object? value) => value switch
-    {
-        null => string.Empty,
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        ApiObject nested => "{" + nested + "}",
-        _ => value.ToString() ?? string.Empty,
-    };
-
     private sealed class Enumerator : IDictionaryEnumerator
     {
         private readonly List<KeyValuePair<string, object?>> _entries;
+        private readonly bool _forDisplay;
         private int _index = -1;
 
-        public Enumerator(List<KeyValuePair<string, object?>> entries)
+        public Enumerator(List<KeyValuePair<string, object?>> entries, bool forDisplay)
         {
             _entries = entries;
+            _forDisplay = forDisplay;
         }
 
-        public DictionaryEntry Entry => new(_entries[_index].Key, _entries[_index].Value);
+        public DictionaryEntry Entry => new(Key, Value);
 
         public object Key => _entries[_index].Key;
 
-        public object? Value => _entries[_index].Value;
+        public object? Value => _forDisplay ? DisplayValue(_entries[_index].Key, _entries[_index].Value) : _entries[_index].Value;
 
         public object Current => Entry;
 

@@ -25,7 +25,7 @@ public sealed class LinerConnection : IDisposable
         ApiKeyHint = MakeHint(_apiKey);
         TimeoutSec = timeoutSec;
         MaximumRetryCount = maximumRetryCount;
-        ConnectedAt = DateTimeOffset.Now;
+        ConnectedAt = DateTime.Now;
         _http = new HttpClient(handler ?? Api.LinerHttp.CreateHandler(), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -35,8 +35,8 @@ public sealed class LinerConnection : IDisposable
     /// <summary>The API's base address: scheme, host, port and any path prefix.</summary>
     public string ApiHost => BaseUri.AbsoluteUri.TrimEnd('/');
 
-    /// <summary>When Connect-Liner made this connection.</summary>
-    public DateTimeOffset ConnectedAt { get; }
+    /// <summary>When Connect-Liner made this connection, in local time (a DateTime, so it survives jobs and Import-Clixml as one).</summary>
+    public DateTime ConnectedAt { get; }
 
     /// <summary>The longest wait, in seconds, for the server at any one point of a request.</summary>
     public int TimeoutSec { get; }
@@ -77,6 +77,22 @@ public sealed class LinerConnection : IDisposable
         use(plain);
         return true;
     });
+
+    /// <summary>
+    /// <paramref name="text"/> with the key taken out, for anything the server sent back (a message,
+    /// a page title, a header) before the module shows it: a server may echo the request.
+    /// </summary>
+    internal string? Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text) || _apiKey.Length < MinimumRedactedLength || !IsOpen)
+        {
+            return text;
+        }
+        return WithPlainText(_apiKey, plain => text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "****"));
+    }
+
+    // Shorter keys would match ordinary words; such keys are refused by Liner anyway.
+    private const int MinimumRedactedLength = 6;
 
     public void Dispose()
     {

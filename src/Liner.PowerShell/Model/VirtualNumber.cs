@@ -50,9 +50,23 @@ public sealed class VirtualNumber
         var other => other.ToString(),
     };
 
-    /// <summary><see cref="Incoming"/> and <see cref="Outgoing"/> as one value.</summary>
-    public CallDirection Direction =>
+    /// <summary>
+    /// <see cref="Incoming"/> and <see cref="Outgoing"/> as one name: <c>None</c>, <c>Incoming</c>,
+    /// <c>Outgoing</c> or <c>Both</c> (the names of <see cref="CallDirection"/>). A string, so that it
+    /// compares, prints and converts to JSON by name everywhere, after a job or Import-Clixml too.
+    /// </summary>
+    public string Direction => DirectionNames[(int)CallDirection];
+
+    /// <summary>What the default views show as the number: the phone, or a short SIP summary without secrets.</summary>
+    public string Number => Formatting.VirtualNumberDisplay.Number(this);
+
+    internal CallDirection CallDirection =>
         (Incoming ? CallDirection.Incoming : CallDirection.None) | (Outgoing ? CallDirection.Outgoing : CallDirection.None);
+
+    private static readonly string[] DirectionNames =
+    {
+        nameof(CallDirection.None), nameof(CallDirection.Incoming), nameof(CallDirection.Outgoing), nameof(CallDirection.Both),
+    };
 
     /// <summary>Fields the API sent that this class does not know; the cmdlet adds each as a property.</summary>
     internal IReadOnlyList<KeyValuePair<string, object?>> ExtraFields { get; set; } = NoExtraFields;
