@@ -184,7 +184,7 @@ try {
             $xunitFailed = Invoke-XunitTests
             $pesterFailed = Invoke-PesterTests
             if ($xunitFailed -ne 0 -or $pesterFailed -ne 0) {
-                Write-Host "Tests failed: xunit $xunitFailed, pester $pesterFailed." -ForegroundColor Red
+                Write-Host "Tests failed: xunit $xunitFailed failed; pester exited with $pesterFailed (see its summary line)." -ForegroundColor Red
                 exit 1
             }
             Write-Host 'All tests passed.' -ForegroundColor Green

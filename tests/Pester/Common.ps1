@@ -26,7 +26,7 @@ $SampleNumbers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sam
 # Runs a script in a fresh non-interactive pwsh, with the staged module imported unless -NoImport;
 # returns its output, its error stream and its exit code.
 function Invoke-FreshPwsh {
-    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport, [string] $WorkingDirectory = [IO.Path]::GetTempPath())
+    param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport, [string] $WorkingDirectory = [IO.Path]::GetTempPath(), [int] $TimeoutSec = 60)
     $pwsh = @(Get-PwshCommand)
     $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
     foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
@@ -43,6 +43,6 @@ function Invoke-FreshPwsh {
     $process.StandardInput.Close()
     $stdout = $process.StandardOutput.ReadToEndAsync()
     $stderr = $process.StandardError.ReadToEndAsync()
-    if (-not $process.WaitForExit(60000)) { $process.Kill(); throw 'The fresh pwsh did not finish within 60 s.' }
+    if (-not $process.WaitForExit($TimeoutSec * 1000)) { $process.Kill(); throw "The fresh pwsh did not finish within $TimeoutSec s." }
     [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Errors = $stderr.Result }
 }

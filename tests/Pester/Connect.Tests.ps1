@@ -15,7 +15,7 @@ Describe 'Connect-Liner' {
         $connection.ApiHost | Should -Be $Mock.Url
         $connection.TimeoutSec | Should -Be 15
         $connection.MaximumRetryCount | Should -Be 3
-        $connection.ConnectedAt | Should -BeGreaterThan ([DateTimeOffset]::Now.AddMinutes(-1))
+        $connection.ConnectedAt | Should -BeGreaterThan ([DateTime]::Now.AddMinutes(-1))
         (Get-LinerConnection) | Should -Be $connection
     }
 
@@ -188,7 +188,7 @@ Describe 'The connection object' {
 
     It 'has a table view with the host and the key hint' {
         $text = $connection | Out-String -Width 200
-        $text | Should -Match 'ApiHost\s+Key\s+ConnectedAt'
+        $text | Should -Match 'ApiHost\s+ApiKeyHint\s+ConnectedAt\s+IsOpen'
         $text | Should -Match ([regex]::Escape($connection.ApiKeyHint))
     }
 }

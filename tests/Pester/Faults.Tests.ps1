@@ -1,15 +1,10 @@
 # The fault matrix: every way the Liner API, the network or a proxy can misbehave, each tried with
-# -Verbose -Debug inside Start-Transcript, every stream captured. The last test searches all of it,
-# the transcript and $Error for the API key.
+# -Verbose -Debug and every stream captured. The last Describe runs the whole matrix again in a fresh
+# pwsh inside Start-Transcript and searches everything it showed for the API key.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $Recorder = Start-LinerMockApi    # another origin, to prove that redirects never carry the key there
     $RecorderPort = ([uri]$Recorder.Url).Port
-    $Transcript = Join-Path $TestDrive 'faults-transcript.txt'
-    $null = Start-Transcript -Path $Transcript
-    $Captured = [System.Collections.Generic.List[string]]::new()
-    $Stats = @{ FaultsTried = 0 }
-    $DebugPreference = 'Continue'
 
     # Runs a cmdlet against a scenario with every stream captured. Returns the objects written, the
     # verbose messages, the terminating error (if any) and how many requests reached the mock.
@@ -21,7 +16,6 @@ BeforeAll {
             [switch] $Health,
             [string] $ApiHost = "$($Mock.Url)/$Scenario"
         )
-        $Stats.FaultsTried++
         $connection = Connect-Liner -ApiHost $ApiHost -ApiKey $TestKey -SkipValidation -TimeoutSec $TimeoutSec -MaximumRetryCount $Retries -PassThru
         Clear-LinerMockRequest $Mock
         $records = [System.Collections.Generic.List[object]]::new()
@@ -35,19 +29,6 @@ BeforeAll {
         catch {
             $failure = $_
         }
-        $objects = @($records | Where-Object { $_ -is [Liner.PowerShell.VirtualNumber] })
-        foreach ($record in $records) {
-            if ($record -isnot [Liner.PowerShell.VirtualNumber]) { $Captured.Add(($record | Out-String -Width 400)) }
-        }
-        # Numbers come from the API's data, not from the key; formatting 100,000 of them would only add minutes.
-        if ($objects.Count -le 1000) { $Captured.Add(($objects | Format-List | Out-String -Width 400)) }
-        if ($failure) {
-            $Captured.Add(($failure | Out-String -Width 400))
-            $Captured.Add($failure.Exception.ToString())
-            $Captured.Add(($failure.ErrorDetails | Out-String))
-            foreach ($value in $failure.Exception.Data.Values) { $Captured.Add([string]$value) }
-            $failure | Out-Host    # into the transcript as a user would see it
-        }
         [pscustomobject]@{
             Output   = @($records | Where-Object { $_ -is [Liner.PowerShell.VirtualNumber] -or $_ -is [Liner.PowerShell.HealthReport] })
             Verbose  = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
@@ -58,7 +39,6 @@ BeforeAll {
     }
 }
 AfterAll {
-    if ((Get-Variable Transcript -ErrorAction SilentlyContinue)) { try { $null = Stop-Transcript } catch { } }
     Disconnect-Liner
     Stop-LinerMockApi $Recorder
     Stop-LinerMockApi $Mock
@@ -182,6 +162,115 @@ Describe 'HTTP and network failures' {
     ) {
         $result = Invoke-Fault $Scenario -Health -TimeoutSec 1
         $result.Error.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+    }
+}
+
+Describe 'Failures that retrying cannot mend' {
+    It 'does not retry <Name>, and says what is wrong' -TestCases @(
+        @{ Name = 'a host name that does not resolve'; ApiHost = 'https://liner-no-such-host.invalid'; Says = 'host name liner-no-such-host\.invalid was not found'; Action = 'spelling' }
+        @{ Name = 'https to a port that speaks plain http'; ApiHost = ''; Says = 'does not seem to speak TLS.*Was http:// meant\?'; Action = 'http://' }
+    ) {
+        if (-not $ApiHost) { $ApiHost = $Mock.Url -replace '^http:', 'https:' }
+        $result = Invoke-Fault 'permanent' -ApiHost $ApiHost -Retries 3
+        $result.Error.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
+        $result.Error.Exception.Message | Should -Match $Says
+        $result.Error.Exception.Message | Should -Not -Match 'frame size|corrupted frame'
+        $result.Error.ErrorDetails.RecommendedAction | Should -Match ([regex]::Escape($Action))
+        @($result.Verbose | Where-Object { $_ -match '^Retry ' }) | Should -BeNullOrEmpty
+    }
+
+    It 'reports a body cut off mid-response as a response that ended early' {
+        $result = Invoke-Fault 'reset-mid/count=5000/id=early' -Retries 0
+        $result.Error.Exception.Message | Should -Match 'ended early.*after [\d,]+ bytes of the body'
+        $result.Error.Exception.Message | Should -Not -Match 'could not reach'
+    }
+}
+
+Describe 'Every error says what to do' {
+    It '<Name> carries a recommended action' -TestCases @(
+        @{ Name = 'success: false (LinerApiError)'; Scenario = 'fail=Integration%20is%20disabled'; ErrorId = 'LinerApiError' }
+        @{ Name = 'a 400 (LinerHttpError)'; Scenario = 'status=400'; ErrorId = 'LinerHttpError' }
+        @{ Name = 'a redirect refused (LinerRedirectRefused)'; Scenario = 'redirect-https'; ErrorId = 'LinerRedirectRefused' }
+        @{ Name = 'a timeout (LinerTimeout)'; Scenario = 'delay=3000'; ErrorId = 'LinerTimeout' }
+    ) {
+        $result = Invoke-Fault $Scenario -TimeoutSec 1
+        $result.Error.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $result.Error.ErrorDetails.RecommendedAction | Should -Not -BeNullOrEmpty
+    }
+
+    It 'an empty key carries a recommended action' {
+        $failure = { Connect-Liner -ApiHost $Mock.Url -ApiKey ([securestring]::new()) } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerMissingApiKey,*'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'integration'
+    }
+
+    It 'a 404 on both spellings of the path says both were tried' {
+        $result = Invoke-Fault 'status=404/id=both404'
+        $result.Error.Exception.Message | Should -Match '/v2/sip-endpoint/ failed with 404.*/v2/sip-endpoints/ was tried first'
+    }
+
+    It 'a timeout while connecting recommends what works when nothing is connected' {
+        $failure = { Connect-Liner -ApiHost "$($Mock.Url)/delay=3000" -ApiKey $TestKey -TimeoutSec 1 -MaximumRetryCount 0 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerTimeout,*'
+        $failure.ErrorDetails.RecommendedAction | Should -Not -Match 'Test-LinerConnection'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'TimeoutSec'
+    }
+
+    It '-Connection $null is an error on <Command>, not the session default' -TestCases @(
+        @{ Command = 'Get-LinerVirtualNumber' }, @{ Command = 'Test-LinerConnection' }, @{ Command = 'Disconnect-Liner' }
+    ) {
+        Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
+        $failure = { & $Command -Connection $null } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError*'
+        $failure.Exception.Message | Should -Match 'Connection'
+        Get-LinerConnection | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Waiting for a slow server' {
+    It 'shows progress while Connect-Liner waits, and completes it' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; Connect-Liner -ApiHost '$($Mock.Url)/delay=2500' -ApiKey `$args[0]").AddArgument($TestKey)
+            $null = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $waiting = @($ps.Streams.Progress | Where-Object StatusDescription -Match '^Waiting for 127\.0\.0\.1:\d+ to answer')
+            $waiting.Count | Should -BeGreaterThan 0
+            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'shows progress between retries' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; Connect-Liner -ApiHost '$($Mock.Url)/status=503/times=1/id=progress-retry' -ApiKey `$args[0]").AddArgument($TestKey)
+            $null = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            @($ps.Streams.Progress | Where-Object StatusDescription -Match '^Retry 1 of 3 in').Count | Should -BeGreaterThan 0
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'keeps progress out of redirected output' {
+        $result = Invoke-FreshPwsh -Script "Connect-Liner -ApiHost '$($Mock.Url)/delay=2500' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -PassThru | Select-Object -ExpandProperty ApiHost"
+        $result.ExitCode | Should -Be 0
+        $result.Output.Trim() | Should -Be "$($Mock.Url)/delay=2500"
+        $result.Output + $result.Errors | Should -Not -Match 'Waiting for'
+    }
+}
+
+Describe 'Connect-Liner proves the key without reading the whole list' {
+    It 'connects while the rest of a large list is still on its way' {
+        # The mock sends half the body, then pauses for far longer than -TimeoutSec: reading the whole
+        # list would time out; proving the key needs only the envelope's start and the first number.
+        $connection = Connect-Liner -ApiHost "$($Mock.Url)/stall=30000/count=20000" -ApiKey $TestKey -TimeoutSec 2 -MaximumRetryCount 0 -PassThru
+        $connection.IsOpen | Should -BeTrue
+    }
+
+    It 'still refuses a key the server does not accept' {
+        $failure = { Connect-Liner -ApiHost "$($Mock.Url)/count=20000" -ApiKey (ConvertTo-SecureString 'not-the-key-123456' -AsPlainText -Force) } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerAuthenticationFailed,*'
     }
 }
 
@@ -341,21 +430,53 @@ Describe 'Stopping and sharing' {
 }
 
 Describe 'The key never leaks' {
-    It 'appears in no stream, error record, exception, $Error or transcript of the whole fault matrix' {
-        $null = Stop-Transcript
-        $texts = [System.Collections.Generic.List[string]]::new($Captured)
-        $texts.Add((Get-Content -Raw $Transcript))
-        foreach ($record in $Error) {
-            $texts.Add(($record | Out-String -Width 400))
-            if ($record -is [System.Management.Automation.ErrorRecord]) {
-                $texts.Add($record.Exception.ToString())
-                foreach ($value in $record.Exception.Data.Values) { $texts.Add([string]$value) }
+    It 'appears in no stream, error record, exception, $Error or transcript of the whole fault matrix, even when the server echoes it' {
+        $scenarios = @(
+            'status=503', 'status=401', 'status=403', 'status=404', 'status=400', 'status=502/html', 'status=429/retry-after=3600',
+            'html', 'empty-body', 'truncate/count=300', 'reset', 'reset-mid/count=5000', 'delay=3000', 'stall=3000/count=2000',
+            'fail=Integration%20is%20disabled', 'success-last-false', 'no-data', 'data-object', 'data-null', 'not-envelope',
+            'wrong-types', 'odd-values', 'big-params', 'extra', "redirect=$RecorderPort", 'redirect-https', 'redirect-same',
+            'echo-key', 'echo-key/html', 'unhealthy'
+        )
+        $hosts = @($scenarios | ForEach-Object { "$($Mock.Url)/$_" }) + @('http://127.0.0.1:9', ($Mock.Url -replace '^http:', 'https:'), 'https://liner-no-such-host.invalid')
+        $transcript = Join-Path $TestDrive 'faults-transcript.txt'
+        $script = {
+            param($Hosts, $Transcript)
+            $key = ConvertTo-SecureString $env:LINER_TEST_KEY -AsPlainText -Force
+            Remove-Item Env:LINER_TEST_KEY
+            $null = Start-Transcript -Path $Transcript
+            foreach ($apiHost in $Hosts) {
+                foreach ($command in 'Connect-Liner', 'Get-LinerVirtualNumber', 'Test-LinerConnection') {
+                    try {
+                        if ($command -eq 'Connect-Liner') { $null = Connect-Liner -ApiHost $apiHost -ApiKey $key -AllowUnencryptedConnection -TimeoutSec 1 -MaximumRetryCount 0 -Verbose -Debug -ErrorAction Stop }
+                        else {
+                            $connection = Connect-Liner -ApiHost $apiHost -ApiKey $key -AllowUnencryptedConnection -SkipValidation -TimeoutSec 1 -MaximumRetryCount 0 -PassThru
+                            & $command -Connection $connection -Verbose -Debug -ErrorAction Stop | Select-Object -First 50 | Format-List * | Out-Host
+                        }
+                    }
+                    catch {
+                        $_ | Out-Host
+                        $_.Exception.ToString() | Out-Host
+                        $_.ErrorDetails | Format-List * | Out-Host
+                        $_.Exception.Data.Values | Out-Host
+                    }
+                }
             }
+            $null = Stop-Transcript
+            $Error | ForEach-Object { $_ | Out-Host; $_.Exception.ToString() | Out-Host }
+            "tried: $($Hosts.Count * 3)"
         }
-        $leaks = @($texts | Where-Object { $_ -and $_.Contains($TestKeyText) }).Count
-        Write-Host "fault suite: $($Stats.FaultsTried) faults tried, $leaks leaked the key ($($texts.Count) texts searched)"
-        $Stats.FaultsTried | Should -BeGreaterThan 30
-        (Get-Content -Raw $Transcript) | Should -Match 'failed with 503'
+        $result = Invoke-FreshPwsh -Script "& { $script } -Hosts @('$($hosts -join "','")') -Transcript '$transcript'" -Environment @{ LINER_TEST_KEY = $TestKeyText } -TimeoutSec 240
+        $texts = @($result.Output, $result.Errors, (Get-Content -Raw $transcript))
+        $tried = if ($result.Output -match 'tried: (\d+)') { [int]$Matches[1] } else { 0 }
+        $leaks = @($texts | Where-Object { $_.Contains($TestKeyText) }).Count
+        Write-Host "fault suite: $tried faults tried, $leaks leaked the key ($([int](($texts | Measure-Object Length -Sum).Sum / 1024)) KB of output searched)"
+        $tried | Should -BeGreaterThan 90
+        # The run really showed the failures and what the server echoed, with the key taken out.
+        $texts[2] | Should -Match 'failed with 503'
+        $texts[2] | Should -Match "Invalid API key '\*\*\*\*'"
+        $texts[2] | Should -Match 'Unauthorized: \*\*\*\*'
+        $texts[2] | Should -Match 'echo=\*\*\*\*'
         $leaks | Should -Be 0
     }
 }

@@ -45,7 +45,7 @@ Describe 'Test-LinerConnection' {
         $text = Test-LinerConnection | Out-String -Width 200
         $text | Should -Match 'ApiHost\s+:'
         $text | Should -Match 'linerMicroRabbit: ok'
-        (Test-LinerConnection).Components | Out-String -Width 200 | Should -Match 'Name\s+Success\s+Time \(ms\)'
+        (Test-LinerConnection).Components | Out-String -Width 200 | Should -Match 'Name\s+Success\s+ExecutionTime\s+ReasonPhrase\s+Message'
     }
 
     It '-Quiet writes only $true for a healthy API' {

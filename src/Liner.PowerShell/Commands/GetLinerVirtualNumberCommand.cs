@@ -25,12 +25,14 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     /// <summary>Only the numbers with these ids; each id not in the account is a non-terminating error.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("SipEndpointId", "VirtualNumberId")]
+    [ArgumentCompleter(typeof(VirtualNumberCompleter))]
     public long[]? Id { get; set; }
 
     /// <summary>Only numbers whose title matches one of these (wildcards, case-insensitive).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(VirtualNumberCompleter))]
     public string[]? Title { get; set; }
 
     /// <summary>Only numbers whose phone matches, ignoring spaces, dashes, dots and parentheses (wildcards).</summary>

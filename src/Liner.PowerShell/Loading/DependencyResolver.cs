@@ -8,7 +8,9 @@ namespace Liner.PowerShell.Loading;
 /// <summary>
 /// Serves the assemblies shipped in the module's Dependencies folder (System.Text.Json and what it
 /// needs) to Windows PowerShell 5.1, which has no binding redirects: whatever version is asked for,
-/// the shipped copy answers. It answers for nothing else, so no other module's loading changes.
+/// the shipped copy answers. It answers only requests that come from the module's own assembly or
+/// from an assembly it served itself (System.Text.Json asking for System.Memory), and only for the
+/// names it ships, so no other module's loading changes, even one that asks for the same names.
 /// </summary>
 internal sealed class DependencyResolver
 {
@@ -17,10 +19,12 @@ internal sealed class DependencyResolver
     private readonly Dictionary<string, string> _paths = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Assembly> _loaded = new(StringComparer.OrdinalIgnoreCase);
     private readonly Func<string, Assembly> _load;
+    private readonly Assembly _owner;
 
-    public DependencyResolver(string folder, Func<string, Assembly>? load = null)
+    public DependencyResolver(string folder, Assembly owner, Func<string, Assembly>? load = null)
     {
         Folder = folder;
+        _owner = owner;
         _load = load ?? Assembly.LoadFrom;
         if (Directory.Exists(folder))
         {
@@ -55,7 +59,7 @@ internal sealed class DependencyResolver
     public Assembly? Resolve(object? sender, ResolveEventArgs args)
     {
         var path = ResolvePath(args.Name);
-        if (path is null)
+        if (path is null || !IsOurs(args.RequestingAssembly))
         {
             return null;
         }
@@ -67,6 +71,23 @@ internal sealed class DependencyResolver
                 _loaded[path] = assembly;
             }
             return assembly;
+        }
+    }
+
+    /// <summary>Whether a request comes from the module or from a dependency this resolver served.</summary>
+    private bool IsOurs(Assembly? requester)
+    {
+        if (requester is null)
+        {
+            return false;
+        }
+        if (requester == _owner)
+        {
+            return true;
+        }
+        lock (_loaded)
+        {
+            return _loaded.ContainsValue(requester);
         }
     }
 }

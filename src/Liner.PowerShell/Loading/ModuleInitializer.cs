@@ -29,7 +29,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             if (_resolver is null)
             {
                 var moduleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
-                _resolver = new DependencyResolver(Path.Combine(moduleFolder, DependencyResolver.FolderName));
+                _resolver = new DependencyResolver(Path.Combine(moduleFolder, DependencyResolver.FolderName), typeof(ModuleInitializer).Assembly);
                 AppDomain.CurrentDomain.AssemblyResolve += _resolver.Resolve;
             }
         }
