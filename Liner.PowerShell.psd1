@@ -26,7 +26,7 @@
         PSData = @{
             Tags         = @('Liner', 'Telephony', 'VirtualNumber', 'SIP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'First release: Connect-Liner, Get-LinerVirtualNumber with client-side filters, Test-LinerConnection, stable error ids, retries and timeouts, help, Windows PowerShell 5.1 and PowerShell 7.4+. The LICENSE and CHANGELOG.md files ship with the module.'
+            ReleaseNotes = '0.1.1: tables that fit 80 columns, objects that survive jobs and Import-Clixml, secrets masked in every readable view, clearer errors, tab completion of titles and ids. See CHANGELOG.md, which ships with the module.'
         }
     }
 }

@@ -46,6 +46,7 @@ function Start-LinerMockApi {
         PSTypeName = 'Liner.MockApi.Instance'
         Url        = $url
         ApiKey     = $ApiKey
+        Banner     = $read.Result
         Process    = $process
         Watch      = $watch
     }

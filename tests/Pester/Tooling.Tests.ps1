@@ -1,0 +1,105 @@
+# The project's own tools as a developer meets them: the test runner's exit code, the mock's command
+# line and its behaviour under Ctrl+C, and the demo's interactive prompt.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    $Runner = Join-Path $PSScriptRoot '../Invoke-PesterTests.ps1'
+    $PesterManifest = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
+    $MockDll = Join-Path $PSScriptRoot "../Liner.MockApi/bin/$($env:LINER_TEST_CONFIGURATION ?? 'Release')/net10.0/Liner.MockApi.dll"
+
+    # Runs the test runner on a generated test file in a fresh pwsh; returns its exit code and output.
+    function Invoke-Runner([string] $TestBody) {
+        $file = Join-Path $TestDrive "Generated$([guid]::NewGuid().ToString('n').Substring(0, 6)).Tests.ps1"
+        Set-Content -Path $file -Value "Describe 'generated' { $TestBody }"
+        Invoke-FreshPwsh -NoImport -TimeoutSec 120 -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
+    }
+}
+AfterAll {
+    Stop-LinerMockApi $Mock
+}
+
+Describe 'tests/Invoke-PesterTests.ps1' {
+    It 'exits 0 and prints the plain summary line when every test passes' {
+        $run = Invoke-Runner "It 'passes' { 1 | Should -Be 1 }"
+        $run.Output | Should -Match '(?m)^pester: 1 passed, 0 failed\s*$'
+        $run.ExitCode | Should -Be 0
+    }
+
+    It 'exits 1 when 256 tests fail, where an exit code of the failure count would wrap to 0' {
+        $run = Invoke-Runner "It 'fails <_>' -ForEach (1..256) { 1 | Should -Be 2 }"
+        $run.Output | Should -Match '(?m)^pester: 0 passed, 256 failed\s*$'
+        $run.ExitCode | Should -Be 1
+    }
+
+    It 'exits 1 when a test file cannot even be run' {
+        $run = Invoke-Runner "BeforeAll { throw 'broken setup' }; It 'never runs' { }"
+        $run.ExitCode | Should -Be 1
+    }
+}
+
+Describe 'tests/Liner.MockApi' {
+    It 'prints usage for --help, and usage with exit code 2 for an unknown argument, without a stack trace' {
+        $help = & dotnet $MockDll --help 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0
+        $help | Should -Match 'usage: dotnet Liner\.MockApi\.dll'
+        $wrong = & dotnet $MockDll --no-such-option 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 2
+        $wrong | Should -Match 'Unknown argument --no-such-option'
+        $wrong | Should -Not -Match '   at '
+    }
+
+    It 'prints the key it accepts with its URL' {
+        $mock = Start-LinerMockApi -ApiKey 'printed-key-123456'
+        try {
+            $mock.ApiKey | Should -Be 'printed-key-123456'
+            $mock.Banner | Should -Match 'listening on http://127\.0\.0\.1:\d+ \(API key: printed-key-123456\)'
+        }
+        finally { Stop-LinerMockApi $mock }
+    }
+
+    It 'keeps serving after Ctrl+C reaches it (SIGINT), since the prompt that started it handles that' -Skip:$IsWindows {
+        $mock = Start-LinerMockApi
+        try {
+            & kill -s INT $mock.Process.Id
+            Start-Sleep -Milliseconds 700
+            $mock.Process.HasExited | Should -BeFalse
+            (Invoke-RestMethod "$($mock.Url)/v2/sip-endpoints/" -Headers @{ 'X-Api-Key' = $mock.ApiKey }).success | Should -BeTrue
+        }
+        finally { Stop-LinerMockApi $mock }
+    }
+
+    It 'says so in the session that started it when it has gone' {
+        $run = Invoke-FreshPwsh -NoImport -Script @"
+Import-Module '$(Join-Path $PSScriptRoot '../LinerMockApi.psm1')'
+`$mock = Start-LinerMockApi
+`$mock.Process.Kill()
+`$null = `$mock.Process.WaitForExit(5000)
+Start-Sleep -Milliseconds 500
+'next statement'
+"@
+        $run.Output | Should -Match 'The mock Liner API at http://127\.0\.0\.1:\d+ has stopped'
+    }
+}
+
+Describe 'The interactive demo' {
+    It 'leaves a normal prompt: connected, $key a SecureString, no Stop preference, no plain-text key; and says when the mock has gone' {
+        $run = Invoke-FreshPwsh -NoImport -TimeoutSec 120 -Environment @{ LINER_DEMO_KEY = $TestKeyText } -Script @"
+Import-Module '$(Join-Path $PSScriptRoot '../LinerMockApi.psm1')'
+`$mock = Start-LinerMockApi
+& '$(Join-Path $PSScriptRoot '../../tools/Demo.ps1')' -ModulePath '$ModulePath' -ApiHost `$mock.Url -MockProcessId `$mock.Process.Id -Interactive *> `$null
+"EAP=`$ErrorActionPreference"
+"KEYTYPE=`$(`$key.GetType().Name)"
+"CONNECTED=`$([bool](Get-LinerConnection))"
+"ENV=`$([bool]`$env:LINER_DEMO_KEY)"
+"PLAINVARS=`$(@(Get-Variable | Where-Object { `$_.Name -notin 'mock', 'DefaultApiKey' -and "`$(`$_.Value)".Contains('$TestKeyText') } | ForEach-Object Name) -join ',')"
+Unregister-Event -SourceIdentifier `$mock.Watch.Name
+`$mock.Process.Kill(); `$null = `$mock.Process.WaitForExit(5000)
+prompt
+"@
+        $run.Output | Should -Match 'EAP=Continue'
+        $run.Output | Should -Match 'KEYTYPE=SecureString'
+        $run.Output | Should -Match 'CONNECTED=True'
+        $run.Output | Should -Match 'ENV=False'
+        $run.Output | Should -Match '(?m)^PLAINVARS=\s*$'    # the harness's own $mock and $DefaultApiKey aside
+        $run.Output | Should -Match 'The mock Liner API at http://127\.0\.0\.1:\d+ has stopped; run build\.ps1 -Task Demo -Interactive again'
+    }
+}
