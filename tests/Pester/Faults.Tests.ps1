@@ -228,28 +228,29 @@ Describe 'Every error says what to do' {
 }
 
 Describe 'Waiting for a slow server' {
-    It 'shows progress while Connect-Liner waits, and completes it' {
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript("Import-Module '$ModulePath'; Connect-Liner -ApiHost '$($Mock.Url)/delay=2500' -ApiKey `$args[0]").AddArgument($TestKey)
-            $null = $ps.Invoke()
-            $ps.Streams.Error | Should -BeNullOrEmpty
-            $waiting = @($ps.Streams.Progress | Where-Object StatusDescription -Match '^Waiting for 127\.0\.0\.1:\d+ to answer')
-            $waiting.Count | Should -BeGreaterThan 0
-            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
+    BeforeAll {
+        # Connect-Liner in a runspace of its own, whose progress stream can be read; returns that stream.
+        function Get-ConnectProgress([string] $Scenario) {
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddScript("Import-Module '$ModulePath'; Connect-Liner -ApiHost '$($Mock.Url)/$Scenario' -ApiKey `$args[0]").AddArgument($TestKey)
+                $null = $ps.Invoke()
+                $ps.Streams.Error | Should -BeNullOrEmpty
+                $ps.Streams.Progress.ReadAll()
+            }
+            finally { $ps.Dispose() }
         }
-        finally { $ps.Dispose() }
+    }
+
+    It 'shows progress while Connect-Liner waits, and completes it' {
+        $progress = @(Get-ConnectProgress 'delay=2500')
+        @($progress | Where-Object StatusDescription -Match '^Waiting for 127\.0\.0\.1:\d+ to answer').Count | Should -BeGreaterThan 0
+        $progress[-1].RecordType | Should -Be 'Completed'
     }
 
     It 'shows progress between retries' {
-        $ps = [powershell]::Create()
-        try {
-            $null = $ps.AddScript("Import-Module '$ModulePath'; Connect-Liner -ApiHost '$($Mock.Url)/status=503/times=1/id=progress-retry' -ApiKey `$args[0]").AddArgument($TestKey)
-            $null = $ps.Invoke()
-            $ps.Streams.Error | Should -BeNullOrEmpty
-            @($ps.Streams.Progress | Where-Object StatusDescription -Match '^Retry 1 of 3 in').Count | Should -BeGreaterThan 0
-        }
-        finally { $ps.Dispose() }
+        $progress = @(Get-ConnectProgress 'status=503/times=1/id=progress-retry')
+        @($progress | Where-Object StatusDescription -Match '^Retry 1 of 3 in').Count | Should -BeGreaterThan 0
     }
 
     It 'keeps progress out of redirected output' {

@@ -277,7 +277,7 @@ internal sealed class HttpExchange
             while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
             {
                 var waited = DateTime.UtcNow - started;
-                _log.Progress($"Waiting for {_connection.BaseUri.Authority} {what} (GET {Path}): {waited.TotalSeconds:0} s of at most {limit.TotalSeconds:0} s", (int)Math.Min(99, 100 * waited.Ticks / limit.Ticks));
+                _log.Progress($"Waiting for {_connection.BaseUri.Authority} {what}, {waited.TotalSeconds:0} s of at most {limit.TotalSeconds:0} s (GET {Path})", (int)Math.Min(99, 100 * waited.Ticks / limit.Ticks));
                 reported = true;
             }
             return task.GetAwaiter().GetResult();
