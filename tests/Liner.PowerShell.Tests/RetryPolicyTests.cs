@@ -75,7 +75,7 @@ public class RetryPolicyTests
         var policy = new RetryPolicy(3, clock, () => 1.0);
         var attempts = 0;
         var messages = new List<string>();
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => { attempts++; throw Transient(); }, () => true, new ApiLog(messages.Add, _ => { }, (_, _) => { }), CancellationToken.None));
+        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => { attempts++; throw Transient(); }, new ApiLog(messages.Add, _ => { }, (_, _) => { }), CancellationToken.None));
         Assert.Equal(4, attempts);
         Assert.Equal(new[] { 0.5, 1.0, 2.0 }, clock.Sleeps.Select(s => s.TotalSeconds));
         Assert.Equal(3, messages.Count);
@@ -87,13 +87,13 @@ public class RetryPolicyTests
     {
         var clock = new FakeClock();
         var policy = new RetryPolicy(3, clock);
-        var result = policy.Run(attempt => attempt < 2 ? throw Transient(TimeSpan.FromSeconds(3)) : attempt, () => true, ApiLog.None, CancellationToken.None);
+        var result = policy.Run(attempt => attempt < 2 ? throw Transient(TimeSpan.FromSeconds(3)) : attempt, ApiLog.None, CancellationToken.None);
         Assert.Equal(2, result);
         Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, clock.Sleeps);
     }
 
     [Fact]
-    public void RunDoesNotRetryPermanentFailuresOrAfterDelivering()
+    public void RunDoesNotRetryPermanentFailures()
     {
         var policy = new RetryPolicy(3, new FakeClock());
         var attempts = 0;
@@ -101,11 +101,7 @@ public class RetryPolicyTests
         {
             attempts++;
             throw new LinerApiException(LinerErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, "refused");
-        }, () => true, ApiLog.None, CancellationToken.None));
-        Assert.Equal(1, attempts);
-
-        attempts = 0;
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => { attempts++; throw Transient(); }, () => false, ApiLog.None, CancellationToken.None));
+        }, ApiLog.None, CancellationToken.None));
         Assert.Equal(1, attempts);
     }
 
@@ -114,7 +110,7 @@ public class RetryPolicyTests
     {
         var clock = new FakeClock();
         var policy = new RetryPolicy(10, clock, () => 1.0);
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => throw Transient(), () => true, ApiLog.None, CancellationToken.None));
+        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => throw Transient(), ApiLog.None, CancellationToken.None));
         Assert.Equal(10, clock.Sleeps.Count);
         Assert.True(clock.Sleeps.Sum(s => s.TotalSeconds) <= 10 * RetryPolicy.MaxDelay.TotalSeconds);
     }

@@ -101,8 +101,13 @@ Describe 'Objects after a serialization boundary' {
 
     It 'Import-Clixml keeps params (secrets masked in views, readable by scripts) and extra fields' {
         $sip = $imported | Where-Object Id -EQ 106
-        $FormatEnumerationLimit = 20    # a hashtable after the trip keeps no order: show every entry
-        $list = $sip | Format-List | Out-String -Width 300
+        # A hashtable after the trip keeps no order: show every entry, wherever the password landed.
+        $limit = $global:FormatEnumerationLimit
+        try {
+            $global:FormatEnumerationLimit = 20
+            $list = $sip | Format-List | Out-String -Width 300
+        }
+        finally { $global:FormatEnumerationLimit = $limit }
         $list | Should -Match '\[password, \*\*\*\]'
         $list | Should -Not -Match 'pa55-Word!'
         $sip.Params.password | Should -Be 'pa55-Word!'

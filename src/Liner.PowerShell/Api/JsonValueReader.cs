@@ -1,44 +1,68 @@
 using System;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace Liner.PowerShell.Api;
 
 /// <summary>
-/// Reads one JSON value at the reader's current token into a .NET value. Typed readers are lenient
-/// where nothing is lost (an id sent as "123", a flag sent as 1) and throw
+/// Reads JSON values into .NET values. <see cref="TryNextProperty"/> and <see cref="TryValue"/> walk an
+/// object whose end may not have arrived yet: they say false, and leave the caller to try again with
+/// more bytes. Every other method reads a value that is complete in the buffer. Typed readers are
+/// lenient where nothing is lost (an id sent as "123", a flag sent as 1) and throw
 /// <see cref="ResponseShapeException"/> where a value cannot mean what the field needs.
 /// </summary>
 internal static class JsonValueReader
 {
-    /// <summary>Moves to the next token; the value being read must continue, so running out of bytes means "not yet".</summary>
-    /// <exception cref="IncompleteJsonException">The buffer ends before the next token.</exception>
+    // 2^63: the first whole number a long cannot hold, exactly representable as a double.
+    private const double TwoToThe63 = 9223372036854775808.0;
+
+    /// <summary>
+    /// Moves to the next property of the object being read: true with the reader on its name, or on
+    /// the object's end (<paramref name="end"/>); false when the buffer ends first.
+    /// </summary>
+    public static bool TryNextProperty(ref Utf8JsonReader reader, out bool end)
+    {
+        end = false;
+        if (!reader.Read())
+        {
+            return false;
+        }
+        end = reader.TokenType == JsonTokenType.EndObject;
+        return true;
+    }
+
+    /// <summary>
+    /// Moves from a property name to its value and makes sure all of it is in the buffer: true with
+    /// <paramref name="value"/> on the value's first token and the reader on its last; false when the
+    /// buffer ends inside it.
+    /// </summary>
+    public static bool TryValue(ref Utf8JsonReader reader, out Utf8JsonReader value)
+    {
+        value = default;
+        if (!reader.Read())
+        {
+            return false;
+        }
+        value = reader;
+        return reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip();
+    }
+
+    /// <summary>The next token of a value that is complete in the buffer.</summary>
     public static void Next(ref Utf8JsonReader reader)
     {
         if (!reader.Read())
         {
-            throw new IncompleteJsonException();
+            throw new ResponseShapeException("a value ends before its JSON is complete");
         }
     }
 
-    /// <summary>Moves to the next property of the object being read: true on its name, false on the object's end.</summary>
-    /// <exception cref="IncompleteJsonException">The buffer ends before the next token.</exception>
+    /// <summary>Moves to the next property of a complete object: true on its name, false on the object's end.</summary>
     public static bool NextProperty(ref Utf8JsonReader reader)
     {
         Next(ref reader);
         return reader.TokenType != JsonTokenType.EndObject;
-    }
-
-    /// <summary>Skips the value at the reader's token, which must be complete in the buffer.</summary>
-    /// <exception cref="IncompleteJsonException">The buffer ends inside the value.</exception>
-    public static void Skip(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip())
-        {
-            throw new IncompleteJsonException();
-        }
     }
 
     public static long ReadInt64(ref Utf8JsonReader reader, string field)
@@ -50,13 +74,23 @@ internal static class JsonValueReader
                 {
                     return value;
                 }
-                if (reader.TryGetDouble(out var real) && Math.Floor(real) == real && real >= long.MinValue && real <= long.MaxValue)
+                if (IsWholeNumber(reader.ValueSpan))
                 {
-                    return (long)real;
+                    throw new ResponseShapeException($"field '{field}' is {RawText(ref reader)}, which is outside the range of a 64-bit whole number");
+                }
+                // 1.01e2 is 101; 9.2233720368547758e18 is not a long, and is never clamped to one.
+                if (reader.TryGetDouble(out var real) && Math.Floor(real) == real)
+                {
+                    if (real >= -TwoToThe63 && real < TwoToThe63)
+                    {
+                        return (long)real;
+                    }
+                    throw new ResponseShapeException($"field '{field}' is {RawText(ref reader)}, which is outside the range of a 64-bit whole number");
                 }
                 break;
             case JsonTokenType.String:
-                if (Utf8Parser.TryParse(reader.ValueSpan, out long parsed, out var length) && length == reader.ValueSpan.Length && !reader.ValueIsEscaped)
+                var text = ReadText(ref reader, field);
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
                 {
                     return parsed;
                 }
@@ -89,7 +123,7 @@ internal static class JsonValueReader
             case JsonTokenType.Number when reader.TryGetInt64(out var number) && (number == 0 || number == 1):
                 return number == 1;
             case JsonTokenType.String:
-                var text = reader.GetString();
+                var text = ReadText(ref reader, field);
                 if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) || text == "1")
                 {
                     return true;
@@ -108,7 +142,7 @@ internal static class JsonValueReader
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return ReadText(ref reader, field);
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
@@ -120,6 +154,7 @@ internal static class JsonValueReader
         throw WrongType(ref reader, field, "a string");
     }
 
+    /// <summary>A complete object as an <see cref="ApiObject"/>; null reads as an empty one.</summary>
     public static ApiObject ReadObject(ref Utf8JsonReader reader, string field)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -133,32 +168,31 @@ internal static class JsonValueReader
         var result = new ApiObject();
         while (NextProperty(ref reader))
         {
-            var key = reader.GetString()!;
+            var key = ReadText(ref reader, field + " key");
             Next(ref reader);
-            result[key] = ReadAny(ref reader);
+            result.Set(key, ReadAny(ref reader, field + "." + key));
         }
         return result;
     }
 
-    /// <summary>Any JSON value: string, long or double, bool, null, <see cref="ApiObject"/> or object[].</summary>
-    public static object? ReadAny(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Any complete JSON value: string, bool, null, <see cref="ApiObject"/>, object[], or a number kept
+    /// exact: long, else BigInteger for larger whole numbers, else decimal, else double.
+    /// </summary>
+    public static object? ReadAny(ref Utf8JsonReader reader, string field)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString();
+                return ReadText(ref reader, field);
             case JsonTokenType.Number:
-                if (reader.TryGetInt64(out var integer))
-                {
-                    return integer;
-                }
-                return reader.GetDouble();
+                return ReadNumber(ref reader);
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.StartObject:
-                return ReadObject(ref reader, "value");
+                return ReadObject(ref reader, field);
             case JsonTokenType.StartArray:
                 var items = new List<object?>();
                 while (true)
@@ -168,10 +202,23 @@ internal static class JsonValueReader
                     {
                         return items.ToArray();
                     }
-                    items.Add(ReadAny(ref reader));
+                    items.Add(ReadAny(ref reader, field));
                 }
             default:
                 return null;
+        }
+    }
+
+    /// <summary>A string value; text that is not valid UTF-8 (or a lone surrogate) is an error naming the field.</summary>
+    public static string ReadText(ref Utf8JsonReader reader, string field)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ResponseShapeException($"field '{field}' is not valid text (invalid UTF-8, or a lone surrogate escape)");
         }
     }
 
@@ -186,11 +233,50 @@ internal static class JsonValueReader
         _ => token.ToString(),
     };
 
+    private static object ReadNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt64(out var integer))
+        {
+            return integer;
+        }
+        var raw = RawText(ref reader);
+        if (IsWholeNumber(reader.ValueSpan))
+        {
+            return BigInteger.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        }
+        // decimal keeps up to 28 significant digits exactly; beyond that, or out of its range, double.
+        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) && (exact != 0 || reader.GetDouble() == 0))
+        {
+            return exact;
+        }
+        return reader.GetDouble();
+    }
+
+    private static bool IsWholeNumber(ReadOnlySpan<byte> number)
+    {
+        foreach (var b in number)
+        {
+            if (b is (byte)'.' or (byte)'e' or (byte)'E')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static ResponseShapeException WrongType(ref Utf8JsonReader reader, string field, string expected)
     {
-        var shown = reader.TokenType is JsonTokenType.String or JsonTokenType.Number
-            ? $" ({Truncate(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader))})"
-            : string.Empty;
+        string shown;
+        try
+        {
+            shown = reader.TokenType is JsonTokenType.String or JsonTokenType.Number
+                ? $" ({Truncate(reader.TokenType == JsonTokenType.String ? reader.GetString() : RawText(ref reader))})"
+                : string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            shown = string.Empty;
+        }
         return new ResponseShapeException($"field '{field}' is {Describe(reader.TokenType)}{shown} where {expected} was expected");
     }
 

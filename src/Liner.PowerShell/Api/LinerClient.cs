@@ -1,191 +1,143 @@
 using System;
-using System.Management.Automation;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 
 namespace Liner.PowerShell.Api;
 
-/// <summary>The Liner API operations the cmdlets use, each one request (plus retries) on a connection.</summary>
+/// <summary>
+/// The Liner API operations the cmdlets use. Lists come back as lazy sequences the cmdlet loops over
+/// (see <see cref="ListSequence{T}"/>); each endpoint is a <see cref="ListEndpoint"/> and a mapper.
+/// </summary>
 internal sealed class LinerClient
 {
-    internal const string VirtualNumbersPath = "v2/sip-endpoints/";
     // The docs' heading spells the path in the singular while every example uses the plural.
-    internal const string VirtualNumbersSingularPath = "v2/sip-endpoint/";
+    internal static readonly ListEndpoint VirtualNumbersEndpoint = new("v2/sip-endpoints/", otherSpelling: "v2/sip-endpoint/");
     internal const string HealthPath = "v1/health/check/";
+    private const int HealthBodyLimit = 4 * 1024 * 1024;
 
-    private readonly LinerConnection _connection;
-    private readonly ApiLog _log;
-    private readonly CancellationToken _cancellation;
-    private readonly RetryPolicy _retry;
+    private readonly ApiContext _api;
 
     public LinerClient(LinerConnection connection, ApiLog? log, CancellationToken cancellation, RetryPolicy? retry = null)
     {
-        _connection = connection;
-        _log = log ?? ApiLog.None;
-        _cancellation = cancellation;
-        _retry = retry ?? new RetryPolicy(connection.MaximumRetryCount);
+        _api = new ApiContext(connection, log ?? ApiLog.None, cancellation, retry ?? new RetryPolicy(connection.MaximumRetryCount));
     }
 
     /// <summary>
-    /// Lists the account's virtual numbers, handing each to <paramref name="onNumber"/> on this thread as
-    /// soon as it is read; numbers that <paramref name="wanted"/> refuses on their own fields are skipped
-    /// before their params are read. Returns how many numbers the account has.
+    /// The account's virtual numbers, read as the caller pulls them; numbers that <paramref name="wanted"/>
+    /// refuses on their own fields are dropped before their params are read.
     /// </summary>
-    public int GetVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted = null) =>
-        ReadVirtualNumbers(onNumber, wanted, probe: false);
+    public ListSequence<VirtualNumber> VirtualNumbers(Func<VirtualNumber, bool>? wanted = null) =>
+        List(new ListRequest(VirtualNumbersEndpoint), new VirtualNumberMapper(wanted));
 
     /// <summary>
     /// Proves host and key with the virtual-numbers request, reading only as far as the envelope's
     /// <c>success</c> and the first number, however large the account.
     /// </summary>
-    public void ProbeVirtualNumbers() => ReadVirtualNumbers(_ => { }, _ => false, probe: true);
-
-    private int ReadVirtualNumbers(Action<VirtualNumber> onNumber, Func<VirtualNumber, bool>? wanted, bool probe)
+    public void ProbeVirtualNumbers()
     {
-        var delivered = 0;
-        return _retry.Run(
-            attempt =>
-            {
-                var exchange = new HttpExchange(_connection, _log, _cancellation, _retry);
-                var path = _connection.VirtualNumbersPath ?? VirtualNumbersPath;
-                var response = exchange.Send(path);
-                string? alsoTried = null;
-                if ((int)response.StatusCode == 404 && _connection.VirtualNumbersPath is null)
-                {
-                    response.Dispose();
-                    alsoTried = exchange.Path;
-                    _log.Verbose($"{exchange.Path} answered 404; trying the singular spelling of the path once.");
-                    path = VirtualNumbersSingularPath;
-                    response = exchange.Send(path);
-                }
-
-                using (response)
-                {
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw exchange.StatusError(response, (int)response.StatusCode == 404 ? alsoTried : null);
-                    }
-                    _connection.VirtualNumbersPath = path;
-
-                    var parser = new EnvelopeParser((ref Utf8JsonReader reader, int index) =>
-                    {
-                        VirtualNumber? number;
-                        try
-                        {
-                            number = VirtualNumberReader.Read(ref reader, wanted);
-                        }
-                        catch (ResponseShapeException error)
-                        {
-                            throw new ResponseShapeException($"virtual number {index + 1} of 'data' cannot be read: {error.Message}");
-                        }
-                        if (number is null)
-                        {
-                            return;
-                        }
-                        delivered++;
-                        try
-                        {
-                            onNumber(number);
-                        }
-                        catch (Exception error)
-                        {
-                            throw new ElementConsumerException(error);
-                        }
-                    })
-                    {
-                        StopAfterFirstElement = probe,
-                    };
-                    exchange.ReadEnvelope(response, parser);
-                    CheckEnvelope(exchange, parser, expectArray: true);
-                    _log.Verbose(probe ? "The key was accepted." : $"Read {parser.ElementCount} virtual numbers.");
-                    return parser.ElementCount;
-                }
-            },
-            canRetry: () => delivered == 0,
-            _log,
-            _cancellation);
+        foreach (var _ in List(new ListRequest(VirtualNumbersEndpoint) { ProbeOnly = true }, new VirtualNumberMapper(_ => false)))
+        {
+        }
+        _api.Log.Verbose("The key was accepted.");
     }
+
+    /// <summary>Any list of the API, as a lazy sequence.</summary>
+    public ListSequence<T> List<T>(ListRequest request, IItemMapper<T> mapper) => new(_api, request, mapper);
 
     /// <summary>Calls the health check. A failing check that still sends its report gives a report.</summary>
-    public HealthReport GetHealth()
-    {
-        return _retry.Run(
-            attempt =>
+    public HealthReport GetHealth() => _api.Retry.Run(
+        _ =>
+        {
+            var request = _api.NewRequest(_api.Log, _api.Cancellation);
+            using var response = request.Send(HealthPath);
+            byte[] bytes;
+            using (var body = request.OpenBody(response))
             {
-                var exchange = new HttpExchange(_connection, _log, _cancellation, _retry);
-                using var response = exchange.Send(HealthPath);
-                var status = (int)response.StatusCode;
-                var parser = new EnvelopeParser(null);
-                if (!response.IsSuccessStatusCode)
-                {
-                    if (status is 401 or 403 or 404 || !TryReadEnvelope(exchange, response, parser))
-                    {
-                        throw exchange.StatusError(response);
-                    }
-                }
-                else
-                {
-                    exchange.ReadEnvelope(response, parser);
-                }
+                bytes = body.ReadAll(HealthBodyLimit);
+            }
+            request.LogFinished();
 
-                if (parser.DataToken != JsonTokenType.StartObject)
+            var status = (int)response.StatusCode;
+            var envelope = new EnvelopeReader(ResponseBody.FromBytes(bytes));
+            if (!response.IsSuccessStatusCode)
+            {
+                if (status is 401 or 403 or 404 || !TryReadWhole(envelope) || envelope.DataToken != JsonTokenType.StartObject)
                 {
-                    CheckEnvelope(exchange, parser, expectArray: false);
+                    throw request.Failures.StatusError(response, bytes);
                 }
-                try
+            }
+            else
+            {
+                ReadWhole(envelope, request.Failures, bytes);
+                if (envelope.DataToken != JsonTokenType.StartObject)
                 {
-                    var report = HealthReportReader.Read(_connection.ApiHost, parser, response.IsSuccessStatusCode);
-                    report.Message = _connection.Redact(report.Message);
-                    foreach (var component in report.Components)
-                    {
-                        component.Message = _connection.Redact(component.Message);
-                    }
-                    return report;
+                    request.Failures.EnsureResult(envelope, _ => false, "an object");
                 }
-                catch (ResponseShapeException error)
+            }
+            try
+            {
+                var report = HealthReportMapper.Map(_api.Connection.ApiHost, envelope, response.IsSuccessStatusCode);
+                report.Message = _api.Connection.Redact(report.Message);
+                foreach (var component in report.Components)
                 {
-                    throw exchange.InvalidResponse(error.Message);
+                    component.Message = _api.Connection.Redact(component.Message);
                 }
-            },
-            canRetry: () => true,
-            _log,
-            _cancellation);
-    }
+                return report;
+            }
+            catch (ResponseShapeException error)
+            {
+                throw request.Failures.InvalidResponse(error.Message);
+            }
+        },
+        _api.Log,
+        _api.Cancellation);
 
-    private static bool TryReadEnvelope(HttpExchange exchange, HttpResponseMessage response, EnvelopeParser parser)
+    private static void ReadWhole(EnvelopeReader envelope, RequestFailures failures, byte[] body)
     {
         try
         {
-            exchange.ReadEnvelope(response, parser);
-            return parser.DataToken == JsonTokenType.StartObject;
+            while (envelope.TryRead(NoItems.Instance, out _))
+            {
+            }
+            envelope.EnsureNothingFollows();
         }
-        catch (LinerApiException error) when (error.ErrorId == LinerErrorIds.InvalidResponse)
+        catch (JsonException error)
+        {
+            throw failures.Unreadable(System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 2048)), body.Length, error);
+        }
+        catch (ResponseShapeException error)
+        {
+            throw failures.InvalidResponse(error.Message);
+        }
+    }
+
+    private static bool TryReadWhole(EnvelopeReader envelope)
+    {
+        try
+        {
+            while (envelope.TryRead(NoItems.Instance, out _))
+            {
+            }
+            return true;
+        }
+        catch (Exception error) when (error is JsonException or ResponseShapeException)
         {
             return false;
         }
     }
 
-    private static void CheckEnvelope(HttpExchange exchange, EnvelopeParser parser, bool expectArray)
+    /// <summary>For envelopes whose data is not a list: any list element is skipped.</summary>
+    private sealed class NoItems : IItemMapper<object>
     {
-        if (parser.Success == false)
+        public static readonly NoItems Instance = new();
+
+        public string ItemName => "element";
+
+        public MapResult Map(ref Utf8JsonReader reader, out object? item)
         {
-            var message = string.IsNullOrWhiteSpace(parser.Message) ? null : parser.Message;
-            throw exchange.Fail(
-                LinerErrorIds.ApiError,
-                ErrorCategory.InvalidOperation,
-                message is null ? "was answered with success: false and no message." : $"was answered with an error: {message}",
-                serverMessage: message,
-                recommendedAction: "Liner refused the request (its message says why): check the integration and the account in Liner's web interface, then try again.");
-        }
-        if (parser.DataToken == JsonTokenType.None)
-        {
-            throw exchange.InvalidResponse(parser.Success is null ? "the body is JSON, but not the {\"success\", \"message\", \"data\"} object Liner sends" : "the body has no 'data'");
-        }
-        var expected = expectArray ? JsonTokenType.StartArray : JsonTokenType.StartObject;
-        if (parser.DataToken != expected)
-        {
-            throw exchange.InvalidResponse($"'data' is {JsonValueReader.Describe(parser.DataToken)} where {(expectArray ? "an array" : "an object")} was expected");
+            item = null;
+            return reader.TrySkip() ? MapResult.Skipped : MapResult.Incomplete;
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class LinerHttp
     public static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
     /// <summary>
-    /// Redirects are never followed by the handler: <see cref="HttpExchange"/> follows them only within
+    /// Redirects are never followed by the handler: <see cref="ApiRequest"/> follows them only within
     /// the connection's own origin, so the key is never sent anywhere else. Certificates are always
     /// validated (no callback is ever set).
     /// </summary>

@@ -88,38 +88,56 @@ internal sealed class RetryPolicy
     }
 
     /// <summary>
-    /// Runs <paramref name="attempt"/> until it succeeds, fails for good, or the retries are spent.
-    /// A transient failure is retried only while <paramref name="canRetry"/> says nothing was delivered.
+    /// Whether attempt number <paramref name="attempt"/>, which failed with <paramref name="error"/>, is
+    /// worth another, and how long to wait first; says so in the verbose stream.
     /// </summary>
-    public T Run<T>(Func<int, T> attempt, Func<bool> canRetry, ApiLog log, CancellationToken cancellation)
+    public bool ShouldRetry(LinerApiException error, int attempt, ApiLog log, out TimeSpan delay)
+    {
+        delay = TimeSpan.Zero;
+        if (!error.IsTransient || attempt > MaximumRetryCount)
+        {
+            return false;
+        }
+        if (GetDelay(attempt, error.RetryAfter) is not { } wait)
+        {
+            log.Verbose($"Not retrying: the server asked to wait {error.RetryAfter!.Value.TotalSeconds:0} s, longer than the {MaxDelay.TotalSeconds:0} s the module waits.");
+            return false;
+        }
+        delay = wait;
+        log.Verbose($"Retry {attempt} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s{(error.RetryAfter is null ? string.Empty : " (Retry-After)")}: {error.Message}");
+        return true;
+    }
+
+    /// <summary>Waits before retry number <paramref name="attempt"/>, on the progress bar.</summary>
+    public void Wait(TimeSpan delay, int attempt, LinerApiException error, ApiLog log, CancellationToken cancellation)
+    {
+        log.Progress($"Retry {attempt} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s: {error.Message}", 0);
+        try
+        {
+            _clock.Sleep(delay, cancellation);
+        }
+        finally
+        {
+            log.Progress(null, 100);
+        }
+    }
+
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, fails for good, or the retries are spent.</summary>
+    public T Run<T>(Func<int, T> attempt, ApiLog log, CancellationToken cancellation)
     {
         for (var number = 1; ; number++)
         {
             TimeSpan delay;
+            LinerApiException failure;
             try
             {
                 return attempt(number);
             }
-            catch (LinerApiException error) when (error.IsTransient && number <= MaximumRetryCount && canRetry())
+            catch (LinerApiException error) when (ShouldRetry(error, number, log, out delay))
             {
-                var wait = GetDelay(number, error.RetryAfter);
-                if (wait is null)
-                {
-                    log.Verbose($"Not retrying: the server asked to wait {error.RetryAfter!.Value.TotalSeconds:0} s, longer than the {MaxDelay.TotalSeconds:0} s the module waits.");
-                    throw;
-                }
-                delay = wait.Value;
-                log.Verbose($"Retry {number} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s{(error.RetryAfter is null ? string.Empty : " (Retry-After)")}: {error.Message}");
-                log.Progress($"Retry {number} of {MaximumRetryCount} in {delay.TotalSeconds:0.0} s: {error.Message}", 0);
+                failure = error;
             }
-            try
-            {
-                _clock.Sleep(delay, cancellation);
-            }
-            finally
-            {
-                log.Progress(null, 100);
-            }
+            Wait(delay, number, failure, log, cancellation);
         }
     }
 

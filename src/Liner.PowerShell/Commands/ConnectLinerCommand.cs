@@ -90,11 +90,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         {
             if (!SkipValidation)
             {
-                Call(connection, client =>
-                {
-                    client.ProbeVirtualNumbers();
-                    return true;
-                });
+                Run(connection, client => client.ProbeVirtualNumbers());
                 WriteVerbose($"Connected to {connection.ApiHost}.");
             }
         }

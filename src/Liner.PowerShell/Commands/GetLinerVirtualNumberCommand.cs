@@ -10,7 +10,7 @@ namespace Liner.PowerShell.Commands;
 /// Lists the account's virtual numbers, filtered in the client (the API has no filters), writing each
 /// number as soon as it is read. Ids given on the pipeline are collected, so one call makes one request.
 /// </summary>
-[Cmdlet(VerbsCommon.Get, "LinerVirtualNumber", DefaultParameterSetName = AllSet)]
+[Cmdlet(VerbsCommon.Get, "LinerVirtualNumber", DefaultParameterSetName = AllSet, SupportsPaging = true)]
 [OutputType(typeof(VirtualNumber))]
 public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
 {
@@ -100,19 +100,44 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             OrderId,
             Unassigned.IsPresent);
         var found = _idsGiven ? new HashSet<long>() : null;
+        var skip = PagingParameters.Skip;
+        var first = PagingParameters.First;
+        ulong matched = 0;
+        var complete = true;
 
-        Call(connection, client => client.GetVirtualNumbers(
-            number =>
+        Run(connection, client =>
+        {
+            if (first == 0)
             {
-                if (filter.MatchesParams(number))
+                complete = false;
+                return;
+            }
+            foreach (var number in client.VirtualNumbers(filter.MatchesFields))
+            {
+                if (!filter.Matches(number))
                 {
-                    found?.Add(number.Id);
-                    WriteObject(ExtraFields.Attach(number, number.ExtraFields));
+                    continue;
                 }
-            },
-            filter.MatchesFields));
+                found?.Add(number.Id);
+                if (++matched <= skip)
+                {
+                    continue;
+                }
+                WriteObject(ExtraFields.Attach(number, number.ExtraFields));
+                if (matched - skip == first)
+                {
+                    // -First is satisfied: leaving the loop stops the reading.
+                    complete = false;
+                    break;
+                }
+            }
+        });
 
-        if (found is not null)
+        if (PagingParameters.IncludeTotalCount)
+        {
+            WriteObject(complete ? PagingParameters.NewTotalCount(matched, 1.0) : PagingParameters.NewTotalCount(0, 0.0));
+        }
+        if (found is not null && complete)
         {
             WriteMissingIds(found, connection);
         }

@@ -72,6 +72,13 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
         WriteProgress(record);
     }
 
+    /// <summary>Runs work that talks to the API (such as a loop over a list); failures end the cmdlet with their ErrorRecord, Ctrl+C stops it quietly.</summary>
+    internal void Run(LinerConnection connection, Action<LinerClient> work) => Call(connection, client =>
+    {
+        work(client);
+        return true;
+    });
+
     /// <summary>Runs an API call; failures end the cmdlet with their ErrorRecord, Ctrl+C stops it quietly.</summary>
     internal T Call<T>(LinerConnection connection, Func<LinerClient, T> call)
     {

@@ -81,7 +81,7 @@ public sealed class VirtualNumberCompleter : IArgumentCompleter
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(connection.TimeoutSec));
         try
         {
-            new LinerClient(connection, ApiLog.None, deadline.Token, new RetryPolicy(0)).GetVirtualNumbers(numbers.Add);
+            numbers.AddRange(new LinerClient(connection, ApiLog.None, deadline.Token, new RetryPolicy(0)).VirtualNumbers());
         }
         catch (Exception error) when (error is LinerApiException or OperationCanceledException)
         {

@@ -7,8 +7,10 @@ namespace Liner.PowerShell;
 
 /// <summary>
 /// A JSON object whose keys the API docs do not fix, such as a virtual number's <c>params</c>:
-/// every key the API sent, in the API's order. Keys are case-insensitive, so <c>$n.Params.phone</c>
-/// and <c>$n.Params.Phone</c> both work, and PowerShell treats it as it treats a hashtable.
+/// every key the API sent, in the API's order, spelled as sent (JSON keys are case-sensitive, so
+/// <c>phone</c> and <c>PHONE</c> are two keys). Lookup takes the exact spelling first, then any other
+/// spelling when only one key matches, so <c>$n.Params.Phone</c> finds <c>phone</c>. PowerShell
+/// treats it as it treats a hashtable.
 /// </summary>
 /// <remarks>
 /// Two ways to read it, for two audiences. Scripts and serializers (the indexer, and
@@ -62,7 +64,7 @@ public sealed class ApiObject : IDictionary
 
     public object SyncRoot => this;
 
-    /// <summary>The value of <paramref name="key"/>, or null when there is no such key.</summary>
+    /// <summary>The value of <paramref name="key"/>, or null when there is no such key (or several that differ only in case).</summary>
     public object? this[object key]
     {
         get
@@ -93,6 +95,20 @@ public sealed class ApiObject : IDictionary
             throw new ArgumentException($"The key '{name}' is already present.", nameof(key));
         }
         _entries.Add(new KeyValuePair<string, object?>(name, value));
+    }
+
+    /// <summary>Sets the key spelled exactly so, adding it when only other spellings exist: how the API's keys are read.</summary>
+    internal void Set(string key, object? value)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                _entries[i] = new KeyValuePair<string, object?>(key, value);
+                return;
+            }
+        }
+        _entries.Add(new KeyValuePair<string, object?>(key, value));
     }
 
     public void Clear() => _entries.Clear();
@@ -141,16 +157,23 @@ public sealed class ApiObject : IDictionary
     internal static string DisplayValue(string key, object? value) =>
         SensitiveKeys.IsSensitive(key) ? SensitiveKeys.Mask : DisplayJson.Format(value);
 
+    /// <summary>The exact spelling's index; else the one key that matches ignoring case; else -1.</summary>
     private int IndexOf(string key)
     {
+        var other = -1;
         for (var i = 0; i < _entries.Count; i++)
         {
-            if (string.Equals(_entries[i].Key, key, StringComparison.OrdinalIgnoreCase))
+            var name = _entries[i].Key;
+            if (string.Equals(name, key, StringComparison.Ordinal))
             {
                 return i;
             }
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            {
+                other = other == -1 ? i : -2;
+            }
         }
-        return -1;
+        return other < 0 ? -1 : other;
     }
 
     private static string KeyOf(object key) =>

@@ -68,6 +68,9 @@ public sealed class VirtualNumber
         nameof(CallDirection.None), nameof(CallDirection.Incoming), nameof(CallDirection.Outgoing), nameof(CallDirection.Both),
     };
 
+    /// <summary>The names of this class's properties, which extra fields must not take.</summary>
+    internal static readonly System.Collections.Generic.HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(VirtualNumber));
+
     /// <summary>Fields the API sent that this class does not know; the cmdlet adds each as a property.</summary>
     internal IReadOnlyList<KeyValuePair<string, object?>> ExtraFields { get; set; } = NoExtraFields;
 

@@ -16,13 +16,6 @@ public sealed class DeserializedObjectConverter : PSTypeConverter
 {
     private const string Prefix = "Deserialized.";
 
-    private static readonly HashSet<string> NumberMembers = new(StringComparer.OrdinalIgnoreCase)
-    {
-        nameof(VirtualNumber.Id), nameof(VirtualNumber.Title), nameof(VirtualNumber.OrderId), nameof(VirtualNumber.ConnectionType),
-        nameof(VirtualNumber.Params), nameof(VirtualNumber.IsDefault), nameof(VirtualNumber.Incoming), nameof(VirtualNumber.Outgoing),
-        nameof(VirtualNumber.Channels), nameof(VirtualNumber.Phone), nameof(VirtualNumber.Direction), nameof(VirtualNumber.Number),
-    };
-
     public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
         sourceValue is PSObject bag && bag.TypeNames.Contains(Prefix + destinationType.FullName)
         && (destinationType == typeof(VirtualNumber) || destinationType == typeof(HealthReport) || destinationType == typeof(HealthComponent));
@@ -67,7 +60,7 @@ public sealed class DeserializedObjectConverter : PSTypeConverter
         var extra = new List<KeyValuePair<string, object?>>();
         foreach (var property in bag.Properties)
         {
-            if (!NumberMembers.Contains(property.Name))
+            if (!VirtualNumber.PropertyNames.Contains(property.Name))
             {
                 extra.Add(new KeyValuePair<string, object?>(property.Name, Plain(property.Value)));
             }

@@ -8,9 +8,9 @@ namespace Liner.PowerShell.Api;
 /// Maps the health check's <c>data</c>, an object keyed by component name whose values are envelopes
 /// of their own, to a <see cref="HealthReport"/>.
 /// </summary>
-internal static class HealthReportReader
+internal static class HealthReportMapper
 {
-    public static HealthReport Read(string apiHost, EnvelopeParser envelope, bool statusOk)
+    public static HealthReport Map(string apiHost, EnvelopeReader envelope, bool statusOk)
     {
         var components = new List<HealthComponent>();
         var reader = new Utf8JsonReader(envelope.DataJson);
@@ -47,23 +47,23 @@ internal static class HealthReportReader
         {
             var field = reader.GetString()!;
             JsonValueReader.Next(ref reader);
-            if (string.Equals(field, "success", StringComparison.OrdinalIgnoreCase))
+            if (field == "success")
             {
                 component.Success = JsonValueReader.ReadBoolean(ref reader, $"{name}.success");
             }
-            else if (string.Equals(field, "message", StringComparison.OrdinalIgnoreCase))
+            else if (field == "message")
             {
                 component.Message = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
                     ? Skip(ref reader)
                     : JsonValueReader.ReadString(ref reader, $"{name}.message");
             }
-            else if (string.Equals(field, "data", StringComparison.OrdinalIgnoreCase))
+            else if (field == "data")
             {
                 component.Data = JsonValueReader.ReadObject(ref reader, $"{name}.data");
             }
             else
             {
-                JsonValueReader.Skip(ref reader);
+                reader.Skip();
             }
         }
 
@@ -71,6 +71,7 @@ internal static class HealthReportReader
         {
             component.ExecutionTime = seconds switch
             {
+                decimal exact => TimeSpan.FromTicks((long)(exact * TimeSpan.TicksPerSecond)),
                 double real => TimeSpan.FromTicks((long)(real * TimeSpan.TicksPerSecond)),
                 long whole => TimeSpan.FromSeconds(whole),
                 _ => null,
@@ -86,7 +87,7 @@ internal static class HealthReportReader
 
     private static string? Skip(ref Utf8JsonReader reader)
     {
-        JsonValueReader.Skip(ref reader);
+        reader.Skip();
         return null;
     }
 }

@@ -4,19 +4,19 @@ using Xunit;
 
 namespace Liner.PowerShell.Tests;
 
-public class HealthReportReaderTests
+public class HealthReportMapperTests
 {
-    private static EnvelopeParser Envelope(string json)
+    private static EnvelopeReader Envelope(string json)
     {
-        var parser = new EnvelopeParser(null);
-        parser.Feed(Encoding.UTF8.GetBytes(json), isFinalBlock: true);
-        return parser;
+        var envelope = new EnvelopeReader(EnvelopeReaderTests.Chunked(json, 1000));
+        Assert.False(envelope.TryRead(new VirtualNumberMapper(), out _));
+        return envelope;
     }
 
     [Fact]
     public void MapsEachComponentWithItsTimeAsATimeSpanAndKeepsItsData()
     {
-        var report = HealthReportReader.Read("https://h", Envelope("""
+        var report = HealthReportMapper.Map("https://h", Envelope("""
             {"success":true,"message":"","data":{
               "linerMicroRabbit":{"success":true,"message":"","data":{"executionTime":0.0045,"reasonPhrase":"Ok","consumers":["calls"]}},
               "linerMicroStt":{"success":true,"message":"","data":{"executionTime":2,"reasonPhrase":"Ok"}}}}
@@ -35,15 +35,15 @@ public class HealthReportReaderTests
     public void OneFailingComponentOrAFailingStatusMakesTheReportFail()
     {
         const string json = """{"success":true,"data":{"a":{"success":true},"b":{"success":false,"message":"down"}}}""";
-        var report = HealthReportReader.Read("https://h", Envelope(json), statusOk: true);
+        var report = HealthReportMapper.Map("https://h", Envelope(json), statusOk: true);
         Assert.False(report.Success);
         Assert.Equal("down", report.Components[1].Message);
         Assert.Null(report.Components[0].ExecutionTime);
 
-        Assert.False(HealthReportReader.Read("https://h", Envelope("""{"success":true,"data":{"a":{"success":true}}}"""), statusOk: false).Success);
+        Assert.False(HealthReportMapper.Map("https://h", Envelope("""{"success":true,"data":{"a":{"success":true}}}"""), statusOk: false).Success);
     }
 
     [Fact]
     public void RejectsAComponentThatIsNotAnObject() =>
-        Assert.Throws<ResponseShapeException>(() => HealthReportReader.Read("https://h", Envelope("""{"success":true,"data":{"a":true}}"""), statusOk: true));
+        Assert.Throws<ResponseShapeException>(() => HealthReportMapper.Map("https://h", Envelope("""{"success":true,"data":{"a":true}}"""), statusOk: true));
 }

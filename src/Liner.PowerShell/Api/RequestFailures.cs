@@ -1,0 +1,279 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+
+namespace Liner.PowerShell.Api;
+
+/// <summary>
+/// Turns what went wrong with one request into the <see cref="LinerApiException"/> a user reads: a
+/// status and its body (Liner's message, an HTML page's title), a timeout, a network failure, or a
+/// body the module cannot read. Every message is "GET &lt;path&gt; &lt;what&gt;", has a recommended
+/// action, and has the connection's key taken out of whatever the server sent.
+/// </summary>
+internal sealed class RequestFailures
+{
+    /// <summary>What to do about an answer that is not what the Liner API sends.</summary>
+    internal const string CheckHostAction = "Check that the API host (and path prefix) given to Connect-Liner point at the Liner API itself, not a proxy or login page; if they do, report the response to Liner.";
+
+    private readonly LinerConnection _connection;
+    private readonly RetryPolicy _retry;
+    private readonly Func<string> _path;
+    private readonly Func<long> _bodyBytes;
+
+    public RequestFailures(LinerConnection connection, RetryPolicy retry, Func<string> path, Func<long> bodyBytes)
+    {
+        _connection = connection;
+        _retry = retry;
+        _path = path;
+        _bodyBytes = bodyBytes;
+    }
+
+    public LinerApiException Fail(
+        string errorId,
+        ErrorCategory category,
+        string what,
+        int? status = null,
+        string? serverMessage = null,
+        string recommendedAction = CheckHostAction,
+        bool transient = false,
+        TimeSpan? retryAfter = null) =>
+        new(errorId, category, _connection.Redact($"GET {_path()} {what}")!, "GET", _path(), status, _connection.Redact(serverMessage), recommendedAction)
+        {
+            IsTransient = transient,
+            RetryAfter = retryAfter,
+        };
+
+    /// <summary>
+    /// A non-2xx response, with what its <paramref name="body"/> says. <paramref name="alsoTried"/> names
+    /// another path that was asked first and failed the same way.
+    /// </summary>
+    public LinerApiException StatusError(HttpResponseMessage response, byte[] body, string? alsoTried = null)
+    {
+        var status = (int)response.StatusCode;
+        var described = DescribeErrorBody(body, out var serverMessage);
+        var said = (described is null ? string.Empty : " " + described)
+            + (alsoTried is null ? string.Empty : $" {alsoTried} was tried first and answered {status} too.");
+
+        if (status is 401 or 403)
+        {
+            return Fail(
+                LinerErrorIds.AuthenticationFailed,
+                status == 401 ? ErrorCategory.AuthenticationError : ErrorCategory.PermissionDenied,
+                $"was refused with {status} {response.ReasonPhrase}: the API key was not accepted.{said}",
+                status,
+                serverMessage,
+                "Check the key of the Liner integration (Liner UI, integrations) and run Connect-Liner again.");
+        }
+
+        var category = status switch
+        {
+            404 => ErrorCategory.ObjectNotFound,
+            408 => ErrorCategory.OperationTimeout,
+            429 => ErrorCategory.LimitsExceeded,
+            >= 500 => ErrorCategory.ResourceUnavailable,
+            _ => ErrorCategory.InvalidOperation,
+        };
+        var action = status switch
+        {
+            404 => "Check the API host and any path prefix given to Connect-Liner.",
+            429 => "Liner is limiting requests: wait, or connect again with a larger -MaximumRetryCount.",
+            >= 500 => "Liner or a gateway in front of it is failing: try again later; if it persists, tell your Liner administrator.",
+            _ => CheckHostAction,
+        };
+        return Fail(
+            LinerErrorIds.HttpError,
+            category,
+            $"failed with {status} {response.ReasonPhrase}.{said}",
+            status,
+            serverMessage,
+            action,
+            transient: RetryPolicy.IsRetryableStatus(status),
+            retryAfter: _retry.ParseRetryAfter(response.Headers.RetryAfter));
+    }
+
+    public LinerApiException InvalidResponse(string what) => Fail(
+        LinerErrorIds.InvalidResponse,
+        ErrorCategory.InvalidResult,
+        $"answered with a response the module cannot read: {what}.");
+
+    /// <summary>A body that is not JSON, or not JSON the module can follow, described for a person.</summary>
+    public LinerApiException Unreadable(string head, long total, JsonException error)
+    {
+        var trimmed = head.TrimStart();
+        if (total == 0)
+        {
+            return InvalidResponse("the body is empty");
+        }
+        if (trimmed.StartsWith("<", StringComparison.Ordinal))
+        {
+            var title = HtmlTitle(head);
+            return InvalidResponse(title is null ? "the body is an HTML or XML page, not JSON" : $"the body is an HTML page titled '{title}', not JSON");
+        }
+        if (error.Message.IndexOf("depth", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return InvalidResponse($"the JSON is nested too deeply (more than {EnvelopeReader.MaxDepth} levels; {total:N0} bytes read)");
+        }
+        return InvalidResponse(error.BytePositionInLine is { } position
+            ? $"the body is not valid JSON (line {(error.LineNumber ?? 0) + 1}, byte {position + 1}, {total:N0} bytes read)"
+            : "the body is not valid JSON");
+    }
+
+    /// <summary>
+    /// Throws when a complete envelope is not a result: <c>success: false</c> (with Liner's message),
+    /// no <c>data</c>, or <c>data</c> of another shape than <paramref name="expected"/> describes.
+    /// </summary>
+    public void EnsureResult(EnvelopeReader envelope, Func<DataShape, bool> acceptable, string expected)
+    {
+        if (envelope.Success == false)
+        {
+            var message = string.IsNullOrWhiteSpace(envelope.Message) ? null : envelope.Message;
+            throw Fail(
+                LinerErrorIds.ApiError,
+                ErrorCategory.InvalidOperation,
+                message is null ? "was answered with success: false and no message." : $"was answered with an error: {message}",
+                serverMessage: message,
+                recommendedAction: "Liner refused the request (its message says why): check the integration and the account in Liner's web interface, then try again.");
+        }
+        if (envelope.DataToken == JsonTokenType.None)
+        {
+            throw InvalidResponse(envelope.Success is null ? "the body is JSON, but not the {\"success\", \"message\", \"data\"} object Liner sends" : "the body has no 'data'");
+        }
+        if (!acceptable(envelope.Shape))
+        {
+            throw InvalidResponse($"'data' is {JsonValueReader.Describe(envelope.DataToken)} where {expected} was expected");
+        }
+    }
+
+    public LinerApiException TimedOut(string what, bool whole) => Fail(
+        LinerErrorIds.Timeout,
+        ErrorCategory.OperationTimeout,
+        whole
+            ? $"timed out: the whole response took longer than {ApiRequest.ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server."
+            : $"timed out: the server took longer than {_connection.TimeoutSec} s {what}.",
+        recommendedAction: $"Check that {_connection.ApiHost} is the Liner API host and can be reached from this computer (and through any proxy); if the server is only slow, run Connect-Liner again with a larger -TimeoutSec.",
+        transient: true);
+
+    public LinerApiException NetworkFailure(Exception error)
+    {
+        // The innermost message says what the network did (refused, reset, name not known, TLS);
+        // none of these messages carries request headers, so the key cannot be in it.
+        var inner = error;
+        AuthenticationException? tls = null;
+        SocketException? socket = null;
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            tls ??= e as AuthenticationException;
+            socket ??= e as SocketException;
+            inner = e;
+        }
+        var cause = inner.Message.TrimEnd('.');
+        var host = _connection.BaseUri.GetLeftPart(UriPartial.Authority);
+
+        // Failures that the same request would meet again: reported at once, never retried.
+        if (socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
+        {
+            return Fail(
+                LinerErrorIds.NetworkError,
+                ErrorCategory.ConnectionError,
+                $"could not reach {host}: the host name {_connection.BaseUri.IdnHost} was not found ({cause}).",
+                recommendedAction: "Check the spelling of the API host given to Connect-Liner, and this computer's DNS settings.");
+        }
+        if (tls is not null)
+        {
+            return tls.Message.IndexOf("certificate", StringComparison.OrdinalIgnoreCase) >= 0
+                ? Fail(
+                    LinerErrorIds.NetworkError,
+                    ErrorCategory.SecurityError,
+                    $"could not reach {host}: its TLS certificate was not accepted ({cause}).",
+                    recommendedAction: "Check that the API host is spelled as on its certificate; if the certificate comes from your own CA, trust that CA on this computer.")
+                : Fail(
+                    LinerErrorIds.NetworkError,
+                    ErrorCategory.ConnectionError,
+                    $"could not reach {host}: the TLS handshake failed; the server does not seem to speak TLS on this port. Was http:// meant?",
+                    recommendedAction: "If the server speaks plain http, connect with http:// (and -AllowUnencryptedConnection for a host other than this computer); otherwise check the port.");
+        }
+        if (_bodyBytes() > 0)
+        {
+            return Fail(
+                LinerErrorIds.NetworkError,
+                ErrorCategory.ConnectionError,
+                $"received a response that ended early: the connection broke after {_bodyBytes():N0} bytes of the body ({cause}).",
+                recommendedAction: "Try again; if it keeps happening, check any proxy or gateway between this computer and the Liner API.",
+                transient: true);
+        }
+        return Fail(
+            LinerErrorIds.NetworkError,
+            ErrorCategory.ConnectionError,
+            $"could not reach {host}: {cause}.",
+            recommendedAction: "Check the host name, the network and any proxy between this computer and the Liner API.",
+            transient: true);
+    }
+
+    /// <summary>What an error response's body says: Liner's message, an HTML page's title, or nothing.</summary>
+    internal static string? DescribeErrorBody(byte[] body, out string? serverMessage)
+    {
+        serverMessage = null;
+        if (body.Length == 0)
+        {
+            return null;
+        }
+        if (TryReadMessage(body, out var message))
+        {
+            serverMessage = string.IsNullOrWhiteSpace(message) ? null : message;
+            return serverMessage is null ? null : $"Liner said: {serverMessage}";
+        }
+        var title = HtmlTitle(Encoding.UTF8.GetString(body));
+        return title is null ? null : $"The body is an HTML page titled '{title}'.";
+    }
+
+    /// <summary>The top-level <c>message</c> of a whole JSON envelope; false when the body is not a JSON object.</summary>
+    private static bool TryReadMessage(byte[] body, out string? message)
+    {
+        message = null;
+        try
+        {
+            var reader = new Utf8JsonReader(body, isFinalBlock: true, state: default);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isMessage = reader.ValueTextEquals("message"u8);
+                reader.Read();
+                if (isMessage && reader.TokenType == JsonTokenType.String)
+                {
+                    message = reader.GetString();
+                }
+                reader.Skip();
+            }
+            return true;
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? HtmlTitle(string html)
+    {
+        var start = html.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        if (start < 0)
+        {
+            return null;
+        }
+        start += "<title>".Length;
+        var end = html.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+        if (end < 0)
+        {
+            return null;
+        }
+        var title = WebUtility.HtmlDecode(html.Substring(start, end - start)).Trim();
+        return title.Length > 120 ? title.Substring(0, 120) + "…" : title;
+    }
+}
