@@ -13,7 +13,7 @@ internal sealed record MockOptions(int Port, string ApiKey, string? DataFile, in
           --data FILE       serve the numbers in FILE (an array, or a whole envelope)
           --count N         serve N generated numbers instead of the sample account
           --parent-pid PID  exit with that process; Ctrl+C is then left to it (the mock ignores it)
-        Path segments in front of an API path pick a scenario: see LinerEndpoints.cs.
+        Path segments in front of an API path pick a scenario: see MockRouter.cs.
         """;
 
     /// <summary>True when the command line asks for help.</summary>

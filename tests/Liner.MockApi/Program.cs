@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 // A local stand-in for the Liner API: the documented endpoints on loopback, the X-Api-Key check, and
-// per-request scenarios chosen by a path prefix (see Scenario and LinerEndpoints).
+// per-request scenarios chosen by a path prefix (see Scenario and MockRouter).
 if (MockOptions.WantsHelp(args))
 {
     Console.WriteLine(MockOptions.Usage);
@@ -35,7 +35,7 @@ builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
 var app = builder.Build();
-var endpoints = new LinerEndpoints(options, new RequestLog());
+var endpoints = new MockRouter(options, new RequestLog());
 app.Run(endpoints.HandleAsync);
 
 await app.StartAsync();

@@ -3,16 +3,28 @@ using System.Collections.Concurrent;
 namespace Liner.MockApi;
 
 /// <summary>One request as the mock saw it, for tests that assert what the module sent.</summary>
-internal sealed record LoggedRequest(string Method, string Path, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId);
+internal sealed record LoggedRequest(string Method, string Path, string Query, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId);
 
-/// <summary>Every request since the last clear, served at /_mock/requests.</summary>
+/// <summary>
+/// Every request since the last clear, served at /_mock/requests, and the counters that faults such
+/// as <c>status=503/times=2</c> count with: clearing the log starts them again, so one test's
+/// requests never use up another's faults.
+/// </summary>
 internal sealed class RequestLog
 {
     private readonly ConcurrentQueue<LoggedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
 
     public void Add(LoggedRequest request) => _requests.Enqueue(request);
 
     public LoggedRequest[] Snapshot() => _requests.ToArray();
 
-    public void Clear() => _requests.Clear();
+    /// <summary>How many times (this one included) a request with this key has come since the last clear.</summary>
+    public int CountAttempt(string key) => _attempts.AddOrUpdate(key, 1, (_, count) => count + 1);
+
+    public void Clear()
+    {
+        _requests.Clear();
+        _attempts.Clear();
+    }
 }

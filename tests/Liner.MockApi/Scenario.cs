@@ -1,44 +1,91 @@
+using System.Globalization;
+
 namespace Liner.MockApi;
+
+/// <summary>The tokens that shape a response's body; equal shapes share one cached body.</summary>
+internal sealed record BodyShape(
+    int? Count,
+    bool Empty,
+    bool Extra,
+    bool BigParams,
+    bool WrongTypes,
+    bool OddValues,
+    string? Fail,
+    bool SuccessLastFalse,
+    bool NoData,
+    bool DataObject,
+    bool DataNull,
+    bool NotEnvelope);
 
 /// <summary>
 /// What a request asks the mock to do, read from the path segments in front of the API path:
 /// <c>/count=1000/extra/v2/sip-endpoints/</c>. Tests connect with such a prefix as part of the API
 /// host, so every connection carries its own scenario and parallel tests never disturb each other.
+/// Segments that are not tokens (a gateway's path prefix) are ignored.
 /// </summary>
-internal sealed class Scenario
+internal sealed record Scenario(
+    string Prefix,
+    BodyShape Body,
+    bool Singular,
+    int? Status,
+    int? Times,
+    string? RetryAfter,
+    int? Delay,
+    int? Stall,
+    bool Html,
+    bool EmptyBody,
+    bool Truncate,
+    bool Reset,
+    bool ResetMid,
+    int? RedirectPort,
+    bool RedirectSame,
+    bool RedirectHttps,
+    bool Unhealthy,
+    bool EchoKey,
+    int? PageDelay,
+    string LastNext,
+    bool NoTotal,
+    bool TotalGrows,
+    int? MaxLimit,
+    int? FailPage)
 {
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.OrdinalIgnoreCase);
-
-    private Scenario(string prefix)
-    {
-        Prefix = prefix;
-    }
-
-    /// <summary>The whole prefix; requests with the same prefix share their counters.</summary>
-    public string Prefix { get; }
-
-    public bool Has(string name) => _tokens.ContainsKey(name);
-
-    public string? Get(string name) => _tokens.TryGetValue(name, out var value) ? value : null;
-
-    public int? GetInt(string name) => int.TryParse(Get(name), out var value) ? value : null;
-
     public static Scenario Parse(string prefix)
     {
-        var scenario = new Scenario(prefix);
+        var tokens = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var segment in prefix.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
             var text = Uri.UnescapeDataString(segment);
             var equals = text.IndexOf('=');
-            if (equals < 0)
-            {
-                scenario._tokens[text] = string.Empty;
-            }
-            else
-            {
-                scenario._tokens[text[..equals]] = text[(equals + 1)..];
-            }
+            tokens[equals < 0 ? text : text[..equals]] = equals < 0 ? string.Empty : text[(equals + 1)..];
         }
-        return scenario;
+        bool Has(string name) => tokens.ContainsKey(name);
+        string? Text(string name) => tokens.TryGetValue(name, out var value) ? value : null;
+        int? Number(string name) => int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+        return new Scenario(
+            prefix,
+            new BodyShape(Number("count"), Has("empty"), Has("extra"), Has("big-params"), Has("wrong-types"), Has("odd-values"), Text("fail"), Has("success-last-false"), Has("no-data"), Has("data-object"), Has("data-null"), Has("not-envelope")),
+            Singular: Has("singular"),
+            Status: Number("status"),
+            Times: Number("times"),
+            RetryAfter: Text("retry-after"),
+            Delay: Number("delay"),
+            Stall: Number("stall"),
+            Html: Has("html"),
+            EmptyBody: Has("empty-body"),
+            Truncate: Has("truncate"),
+            Reset: Has("reset"),
+            ResetMid: Has("reset-mid"),
+            RedirectPort: Number("redirect"),
+            RedirectSame: Has("redirect-same"),
+            RedirectHttps: Has("redirect-https"),
+            Unhealthy: Has("unhealthy"),
+            EchoKey: Has("echo-key"),
+            PageDelay: Number("page-delay"),
+            LastNext: Text("last-next") ?? "null",
+            NoTotal: Has("no-total"),
+            TotalGrows: Has("total-grows"),
+            MaxLimit: Number("max-limit"),
+            FailPage: Number("fail-page"));
     }
 }
