@@ -34,23 +34,14 @@ Set-StrictMode -Version Latest
 $Root = $PSScriptRoot
 $ModuleName = 'Liner.PowerShell'
 
-function Get-ModuleVersion {
-    ([xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
-}
+Import-Module (Join-Path $Root 'tools/PwshCommand.psm1') -Force
+
+function Get-ModuleVersion { Get-ProjectSetting Version }
 
 function Get-StagedModulePath {
     Join-Path $Root "out/$ModuleName/$(Get-ModuleVersion)"
 }
 
-Import-Module (Join-Path $Root 'tools/PwshCommand.psm1') -Force
-
-function Invoke-FreshPwsh {
-    param([string[]] $Arguments)
-    $pwsh = @(Get-PwshCommand)
-    $rest = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive') + $Arguments
-    & $pwsh[0] @rest | Out-Host
-    return $LASTEXITCODE
-}
 
 function Invoke-Build {
     Write-Host "Building $ModuleName $(Get-ModuleVersion) ($Configuration)" -ForegroundColor Cyan
@@ -99,11 +90,11 @@ function Invoke-XunitTests {
 }
 
 function Invoke-PesterTests {
-    $pesterPathFile = Join-Path $Root "tests/Liner.PowerShell.Tests/bin/$Configuration/net10.0/pester-path.txt"
+    $pesterPathFile = Join-Path $Root "tests/Liner.PowerShell.Tests/bin/$Configuration/$(Get-ProjectSetting TestTargetFramework)/pester-path.txt"
     $pester = (Get-Content $pesterPathFile -TotalCount 1).Trim()
     $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
     # A fresh process: a binary module cannot be unloaded, so tests never share a pwsh with the build.
-    return Invoke-FreshPwsh @('-File', (Join-Path $Root 'tests/Invoke-PesterTests.ps1'), '-PesterPath', $pester, '-ModulePath', $manifest, '-Configuration', $Configuration)
+    return Invoke-FreshPwsh -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1'), '-PesterPath', $pester, '-ModulePath', $manifest, '-Configuration', $Configuration
 }
 
 function Invoke-Demo {
@@ -163,7 +154,7 @@ function Invoke-Bench {
     $mock = Start-LinerMockApi -Configuration $Configuration
     try {
         $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
-        $exit = Invoke-FreshPwsh @('-File', (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts'))
+        $exit = Invoke-FreshPwsh -File (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts')
         if ($exit -ne 0) { throw "The benchmark failed with exit code $exit." }
     }
     finally {

@@ -2,6 +2,7 @@
 # the demo and the benchmark talk to over real HTTP on loopback.
 
 $DefaultApiKey = 'liner-test-key-0123456789'
+Import-Module (Join-Path $PSScriptRoot '../tools/PwshCommand.psm1')
 
 function Start-LinerMockApi {
     [CmdletBinding()]
@@ -15,7 +16,7 @@ function Start-LinerMockApi {
         [string] $ApiKey = $DefaultApiKey,
         [int] $TimeoutSec = 60
     )
-    $dll = Join-Path $PSScriptRoot "Liner.MockApi/bin/$Configuration/net10.0/Liner.MockApi.dll"
+    $dll = Join-Path $PSScriptRoot "Liner.MockApi/bin/$Configuration/$(Get-ProjectSetting TestTargetFramework)/Liner.MockApi.dll"
     if (-not (Test-Path $dll)) { throw "Liner.MockApi is not built: $dll is missing. Run ./build.ps1 -Task Build first." }
 
     $arguments = @($dll, '--port', '0', '--key', $ApiKey, '--parent-pid', $PID)

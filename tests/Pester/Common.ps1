@@ -23,26 +23,12 @@ function Connect-Test {
 # The sample account as the mock serves it, read straight from its data file, to compare against.
 $SampleNumbers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sample-numbers.json') | ConvertFrom-Json
 
-# Runs a script in a fresh non-interactive pwsh, with the staged module imported unless -NoImport;
-# returns its output, its error stream and its exit code.
-function Invoke-FreshPwsh {
+# Runs a script in a fresh non-interactive pwsh, with the staged module imported unless -NoImport and
+# no LINER_API_* variables from this process; returns its output, its error stream and its exit code.
+function Invoke-ModuleScript {
     param([Parameter(Mandatory)] [string] $Script, [hashtable] $Environment = @{}, [switch] $NoImport, [string] $WorkingDirectory = [IO.Path]::GetTempPath(), [int] $TimeoutSec = 60)
-    $pwsh = @(Get-PwshCommand)
-    $start = [System.Diagnostics.ProcessStartInfo]::new($pwsh[0])
-    foreach ($argument in @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command', "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; $Script")) {
-        $start.ArgumentList.Add($argument)
-    }
-    $start.WorkingDirectory = $WorkingDirectory
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.RedirectStandardInput = $true
-    $start.UseShellExecute = $false
-    foreach ($name in 'LINER_API_HOST', 'LINER_API_KEY') { $null = $start.Environment.Remove($name) }
-    foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = $entry.Value }
-    $process = [System.Diagnostics.Process]::Start($start)
-    $process.StandardInput.Close()
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
-    if (-not $process.WaitForExit($TimeoutSec * 1000)) { $process.Kill(); throw "The fresh pwsh did not finish within $TimeoutSec s." }
-    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Errors = $stderr.Result }
+    $prefix = "$(if (-not $NoImport) { "Import-Module '$ModulePath'; " })`$PSStyle.OutputRendering = 'PlainText'; "
+    $variables = @{ LINER_API_HOST = $null; LINER_API_KEY = $null }
+    foreach ($entry in $Environment.GetEnumerator()) { $variables[$entry.Key] = $entry.Value }
+    Invoke-FreshPwsh -Script ($prefix + $Script) -Environment $variables -WorkingDirectory $WorkingDirectory -TimeoutSec $TimeoutSec -Capture
 }

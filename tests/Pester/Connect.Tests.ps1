@@ -36,7 +36,7 @@ Describe 'Connect-Liner' {
     }
 
     It 'refuses a user name for -Credential instead of prompting for a password' {
-        $result = Invoke-FreshPwsh -Script "try { Connect-Liner -ApiHost '$($Mock.Url)' -Credential 'liner' -ErrorAction Stop; 'connected' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }"
+        $result = Invoke-ModuleScript -Script "try { Connect-Liner -ApiHost '$($Mock.Url)' -Credential 'liner' -ErrorAction Stop; 'connected' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }"
         $result.Output | Should -Match 'REFUSED CannotConvertArgument'
     }
 
@@ -118,7 +118,7 @@ Describe 'Connect-Liner' {
         @{ Missing = 'host'; Environment = @{ LINER_API_KEY = 'some-key-123456789' }; ErrorId = 'LinerMissingApiHost'; Variable = 'LINER_API_HOST' }
         @{ Missing = 'key'; Environment = @{ LINER_API_HOST = 'liner.example.com' }; ErrorId = 'LinerMissingApiKey'; Variable = 'LINER_API_KEY' }
     ) {
-        $result = Invoke-FreshPwsh -Environment $Environment -Script "try { Connect-Liner -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $result = Invoke-ModuleScript -Environment $Environment -Script "try { Connect-Liner -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
         $result.Output | Should -Match $ErrorId
         $result.Output | Should -Match $Variable
         $result.Output | Should -Not -Match 'connected'

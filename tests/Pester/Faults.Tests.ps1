@@ -254,7 +254,7 @@ Describe 'Waiting for a slow server' {
     }
 
     It 'keeps progress out of redirected output' {
-        $result = Invoke-FreshPwsh -Script "Connect-Liner -ApiHost '$($Mock.Url)/delay=2500' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -PassThru | Select-Object -ExpandProperty ApiHost"
+        $result = Invoke-ModuleScript -Script "Connect-Liner -ApiHost '$($Mock.Url)/delay=2500' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -PassThru | Select-Object -ExpandProperty ApiHost"
         $result.ExitCode | Should -Be 0
         $result.Output.Trim() | Should -Be "$($Mock.Url)/delay=2500"
         $result.Output + $result.Errors | Should -Not -Match 'Waiting for'
@@ -467,7 +467,7 @@ Describe 'The key never leaks' {
             $Error | ForEach-Object { $_ | Out-Host; $_.Exception.ToString() | Out-Host }
             "tried: $($Hosts.Count * 3)"
         }
-        $result = Invoke-FreshPwsh -Script "& { $script } -Hosts @('$($hosts -join "','")') -Transcript '$transcript'" -Environment @{ LINER_TEST_KEY = $TestKeyText } -TimeoutSec 240
+        $result = Invoke-ModuleScript -Script "& { $script } -Hosts @('$($hosts -join "','")') -Transcript '$transcript'" -Environment @{ LINER_TEST_KEY = $TestKeyText } -TimeoutSec 240
         $texts = @($result.Output, $result.Errors, (Get-Content -Raw $transcript))
         $tried = if ($result.Output -match 'tried: (\d+)') { [int]$Matches[1] } else { 0 }
         $leaks = @($texts | Where-Object { $_.Contains($TestKeyText) }).Count

@@ -16,7 +16,7 @@ BeforeAll {
     $CommonNames = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
 
     # What Get-Help shows in a fresh pwsh that only imported the staged module.
-    $fresh = Invoke-FreshPwsh -Script @'
+    $fresh = Invoke-ModuleScript -Script @'
 $result = foreach ($command in Get-Command -Module Liner.PowerShell -CommandType Cmdlet) {
     $help = Get-Help $command.Name -Full
     [pscustomobject]@{

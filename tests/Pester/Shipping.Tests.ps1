@@ -4,7 +4,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $ModuleBase = Split-Path $ModulePath
-    $Version = ([xml](Get-Content -Raw (Join-Path $Root 'Directory.Build.props'))).Project.PropertyGroup.Version | Where-Object { $_ } | Select-Object -First 1
+    $Version = Get-ProjectSetting Version
 
     # Reads a dll's identity, target framework and assembly references without loading it.
     function Get-AssemblyFacts([string] $Path) {
@@ -144,7 +144,7 @@ Disconnect-Liner
 'JSON-FROM ' + [System.Text.Json.JsonSerializer].Assembly.Location
 'RUNTIME-AT ' + [IO.Path]::GetDirectoryName([object].Assembly.Location)
 "@
-        $result = Invoke-FreshPwsh -Script $script
+        $result = Invoke-ModuleScript -Script $script
         $result.Errors | Should -BeNullOrEmpty
         $fromModule = @($result.Output -split '\r?\n' | Where-Object { $_ -like 'FROM-MODULE *' })
         $fromModule | Should -Be @('FROM-MODULE Liner.PowerShell.dll')
@@ -180,7 +180,7 @@ Describe 'The package' {
         foreach ($folder in '.local/share', '.config', '.cache') { $null = New-Item -ItemType Directory -Path (Join-Path $fakeHome $folder) -Force }
         # Both processes see only the temporary home: the user's own repositories and modules stay untouched.
         $environment = @{ HOME = $fakeHome; XDG_DATA_HOME = (Join-Path $fakeHome '.local/share'); XDG_CONFIG_HOME = (Join-Path $fakeHome '.config'); XDG_CACHE_HOME = (Join-Path $fakeHome '.cache') }
-        $install = Invoke-FreshPwsh -Environment $environment -WorkingDirectory $fakeHome -Script @"
+        $install = Invoke-ModuleScript -Environment $environment -WorkingDirectory $fakeHome -Script @"
 Register-PSResourceRepository -Name LinerTest -Uri '$repository' -Trusted
 Install-PSResource -Name Liner.PowerShell -Repository LinerTest -Scope CurrentUser -TrustRepository -ErrorAction Stop
 (Get-InstalledPSResource -Name Liner.PowerShell).Version.ToString()
@@ -188,7 +188,7 @@ Install-PSResource -Name Liner.PowerShell -Repository LinerTest -Scope CurrentUs
         $install.Errors | Should -BeNullOrEmpty
         $install.Output.Trim() | Should -Be $Version
 
-        $use = Invoke-FreshPwsh -NoImport -Environment $environment -WorkingDirectory $fakeHome -Script @"
+        $use = Invoke-ModuleScript -NoImport -Environment $environment -WorkingDirectory $fakeHome -Script @"
 Import-Module Liner.PowerShell -ErrorAction Stop
 (Get-Module Liner.PowerShell).ModuleBase
 Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force)

@@ -4,13 +4,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $Runner = Join-Path $PSScriptRoot '../Invoke-PesterTests.ps1'
     $PesterManifest = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
-    $MockDll = Join-Path $PSScriptRoot "../Liner.MockApi/bin/$($env:LINER_TEST_CONFIGURATION ?? 'Release')/net10.0/Liner.MockApi.dll"
+    $MockDll = Join-Path $PSScriptRoot "../Liner.MockApi/bin/$($env:LINER_TEST_CONFIGURATION ?? 'Release')/$(Get-ProjectSetting TestTargetFramework)/Liner.MockApi.dll"
 
     # Runs the test runner on a generated test file in a fresh pwsh; returns its exit code and output.
     function Invoke-Runner([string] $TestBody) {
         $file = Join-Path $TestDrive "Generated$([guid]::NewGuid().ToString('n').Substring(0, 6)).Tests.ps1"
         Set-Content -Path $file -Value "Describe 'generated' { $TestBody }"
-        Invoke-FreshPwsh -NoImport -TimeoutSec 120 -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
+        Invoke-ModuleScript -NoImport -TimeoutSec 120 -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
     }
 }
 AfterAll {
@@ -68,7 +68,7 @@ Describe 'tests/Liner.MockApi' {
     }
 
     It 'says so in the session that started it when it has gone' {
-        $run = Invoke-FreshPwsh -NoImport -Script @"
+        $run = Invoke-ModuleScript -NoImport -Script @"
 Import-Module '$(Join-Path $PSScriptRoot '../LinerMockApi.psm1')'
 `$mock = Start-LinerMockApi
 `$mock.Process.Kill()
@@ -82,7 +82,7 @@ Start-Sleep -Milliseconds 500
 
 Describe 'The interactive demo' {
     It 'leaves a normal prompt: connected, $key a SecureString, no Stop preference, no plain-text key; and says when the mock has gone' {
-        $run = Invoke-FreshPwsh -NoImport -TimeoutSec 120 -Environment @{ LINER_DEMO_KEY = $TestKeyText } -Script @"
+        $run = Invoke-ModuleScript -NoImport -TimeoutSec 120 -Environment @{ LINER_DEMO_KEY = $TestKeyText } -Script @"
 Import-Module '$(Join-Path $PSScriptRoot '../LinerMockApi.psm1')'
 `$mock = Start-LinerMockApi
 & '$(Join-Path $PSScriptRoot '../../tools/Demo.ps1')' -ModulePath '$ModulePath' -ApiHost `$mock.Url -MockProcessId `$mock.Process.Id -Interactive *> `$null

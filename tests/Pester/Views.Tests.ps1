@@ -22,7 +22,7 @@ AfterAll {
 Describe 'Tables in an 80-column runbook log' {
     BeforeAll {
         # A script whose output is redirected, as a runbook or a scheduled task writes its log: its host is 80 wide.
-        $log = Invoke-FreshPwsh -Script @"
+        $log = Invoke-ModuleScript -Script @"
 `$key = ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force
 Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey `$key
 '=== numbers'; Get-LinerVirtualNumber | Out-Host
