@@ -221,7 +221,7 @@ Describe 'ConvertTo-AboutHelpText' {
         $about = Join-Path $TestDrive 'about_Sample.md'
         $long = (1..30 | ForEach-Object { "word$_" }) -join ' '
         Set-Content $about "# about_Sample`n`n## SHORT DESCRIPTION`nShort.`n`n## LONG DESCRIPTION`n$long`n`n- a **bullet** with ``code```n`n``````powershell`nGet-Sample`n```````n"
-        $text = ConvertTo-AboutHelpText -Path $about
+        $text = ConvertTo-AboutHelpText -Block (ConvertFrom-AboutMarkdown -Path $about)
         $lines = $text -split '\r?\n'
         $lines[0] | Should -Be 'TOPIC'
         $lines[1] | Should -Be '    about_Sample'
@@ -231,5 +231,15 @@ Describe 'ConvertTo-AboutHelpText' {
         $lines | Should -Contain '        Get-Sample'
         ($lines | Where-Object { $_.Length -gt 80 }) | Should -BeNullOrEmpty
         ($lines | Where-Object { $_ -match 'word' } | Select-Object -First 1) | Should -Match '^    word1 word2'
+    }
+
+    It 'keeps a blank line after a list, before the text that follows it' {
+        $about = Join-Path $TestDrive 'about_List.md'
+        Set-Content $about "# about_List`n`n## LONG DESCRIPTION`nIntro.`n`n- one`n- two`n`nAfter the list.`n"
+        $lines = (ConvertTo-AboutHelpText -Block (ConvertFrom-AboutMarkdown -Path $about)) -split '\r?\n'
+        $two = [array]::IndexOf($lines, '    - two')
+        $lines[$two - 1] | Should -Be '    - one'
+        $lines[$two + 1] | Should -Be ''
+        $lines[$two + 2] | Should -Be '    After the list.'
     }
 }
