@@ -76,8 +76,10 @@ function Invoke-Build {
 function Invoke-XunitTests {
     $results = Join-Path $Root 'artifacts/test'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
-    & dotnet test (Join-Path $Root 'tests/Liner.PowerShell.Tests') -c $Configuration --no-build --nologo `
-        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $project = Join-Path $Root 'tests/Liner.PowerShell.Tests'
+    & dotnet test $project -c $Configuration --no-build --nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results `
+        --collect 'XPlat Code Coverage' --settings (Join-Path $project 'coverage.runsettings') | Out-Host
     $trx = Join-Path $results 'xunit.trx'
     if (-not (Test-Path $trx)) {
         Write-Host 'xunit: 0 passed, 1 failed'
@@ -86,7 +88,26 @@ function Invoke-XunitTests {
     $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
     $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     Write-Host "xunit: $($counters.passed) passed, $failed failed"
+    Write-Coverage (Get-ChildItem $results -Recurse -Filter 'coverage.cobertura.xml' | Select-Object -First 1)
     return $failed
+}
+
+# One line for the C# core's coverage by the xunit tests, then the files of the data path (Api/)
+# that they reach least; the Pester tests cover the cmdlets end to end and are not counted here.
+function Write-Coverage($Report) {
+    if (-not $Report) {
+        Write-Host 'coverage: not measured (no coverage report was written)'
+        return
+    }
+    $coverage = ([xml](Get-Content -Raw $Report.FullName)).coverage
+    $percent = { param($rate) '{0:0.#}' -f (100 * [double]::Parse($rate, [Globalization.CultureInfo]::InvariantCulture)) }
+    Write-Host "coverage: $(& $percent $coverage.'line-rate') % lines, $(& $percent $coverage.'branch-rate') % branches (xunit, Liner.PowerShell.dll)"
+    $files = $coverage.packages.package.classes.class | Where-Object filename -Match '(^|[\\/])Api[\\/]' |
+        Group-Object filename | ForEach-Object {
+            $lines = @($_.Group.lines.line)
+            [pscustomobject]@{ File = Split-Path $_.Name -Leaf; Rate = @($lines | Where-Object { [int]$_.hits -gt 0 }).Count / [math]::Max(1, $lines.Count) }
+        } | Sort-Object Rate | Select-Object -First 4
+    Write-Host "coverage, least reached in Api/: $(($files | ForEach-Object { '{0} {1:0} %' -f $_.File, (100 * $_.Rate) }) -join ', ')"
 }
 
 function Invoke-PesterTests {
