@@ -137,6 +137,96 @@ internal static class JsonValueReader
         throw WrongType(ref reader, field, "true or false");
     }
 
+    public static bool? ReadNullableBoolean(ref Utf8JsonReader reader, string field) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadBoolean(ref reader, field);
+
+    public static int? ReadNullableInt32(ref Utf8JsonReader reader, string field) =>
+        reader.TokenType == JsonTokenType.Null ? null : ReadInt32(ref reader, field);
+
+    /// <summary>An ISO 8601 time; null reads as null.</summary>
+    public static DateTimeOffset? ReadDateTimeOffset(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+        var text = reader.TokenType == JsonTokenType.String ? ReadText(ref reader, field) : null;
+        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time;
+        }
+        throw WrongType(ref reader, field, "a date and time (ISO 8601)");
+    }
+
+    /// <summary>An array of whole numbers (ids); null reads as none.</summary>
+    public static long[] ReadInt64Array(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return new long[0];
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongType(ref reader, field, "an array of ids");
+        }
+        var ids = new List<long>();
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return ids.ToArray();
+            }
+            ids.Add(ReadInt64(ref reader, field + "[]"));
+        }
+    }
+
+    /// <summary>An array of strings; null reads as none.</summary>
+    public static string[] ReadStringArray(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return new string[0];
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongType(ref reader, field, "an array of strings");
+        }
+        var items = new List<string>();
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return items.ToArray();
+            }
+            items.Add(ReadString(ref reader, field + "[]") ?? string.Empty);
+        }
+    }
+
+    /// <summary>An array of arrays of strings (such as time pairs); null reads as none.</summary>
+    public static string[][] ReadStringArrays(ref Utf8JsonReader reader, string field)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return new string[0][];
+        }
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw WrongType(ref reader, field, "an array of arrays");
+        }
+        var items = new List<string[]>();
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return items.ToArray();
+            }
+            items.Add(ReadStringArray(ref reader, field + "[]"));
+        }
+    }
+
     public static string? ReadString(ref Utf8JsonReader reader, string field)
     {
         switch (reader.TokenType)
@@ -264,7 +354,7 @@ internal static class JsonValueReader
         return true;
     }
 
-    private static ResponseShapeException WrongType(ref Utf8JsonReader reader, string field, string expected)
+    internal static ResponseShapeException WrongType(ref Utf8JsonReader reader, string field, string expected)
     {
         string shown;
         try

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -13,6 +15,11 @@ internal sealed class LinerClient
 {
     // The docs' heading spells the path in the singular while every example uses the plural.
     internal static readonly ListEndpoint VirtualNumbersEndpoint = new("v2/sip-endpoints/", otherSpelling: "v2/sip-endpoint/");
+    internal static readonly ListEndpoint OrdersEndpoint = new("v2/order/", paged: true);
+    // What an older Liner serves instead of /v2/order/: all active orders, unpaged, four fields each.
+    internal static readonly ListEndpoint OrdersV1Endpoint = new("v1/order/list/");
+    internal static readonly ListEndpoint UsersEndpoint = new("v2/user/list/", paged: true);
+    internal const string UserDetailPath = "v2/user/detail/{0}/";
     internal const string HealthPath = "v1/health/check/";
     private const int HealthBodyLimit = 4 * 1024 * 1024;
 
@@ -41,6 +48,50 @@ internal sealed class LinerClient
         }
         _api.Log.Verbose("The key was accepted.");
     }
+
+    /// <summary>
+    /// The account's orders from <c>/v2/order/</c>, read page by page; when that answers 404 (an older
+    /// Liner), from <c>/v1/order/list/</c> instead, which is remembered for the connection.
+    /// </summary>
+    public IEnumerable<Order> Orders()
+    {
+        if (PathSpellings.Answered(_api.Connection, OrdersEndpoint) != OrdersV1Endpoint.Path)
+        {
+            using var v2 = List(new ListRequest(OrdersEndpoint), new OrderMapper()).GetEnumerator();
+            if (MoveNextUnless404(v2) is { } any)
+            {
+                for (var more = any; more; more = v2.MoveNext())
+                {
+                    yield return v2.Current;
+                }
+                yield break;
+            }
+            _api.Log.Verbose($"{OrdersEndpoint.Path} answered 404, as an older Liner does: reading {OrdersV1Endpoint.Path} instead (Id, Title, Code and CallsAllowed only).");
+            PathSpellings.Remember(_api.Connection, OrdersEndpoint, OrdersV1Endpoint.Path);
+        }
+        foreach (var order in List(new ListRequest(OrdersV1Endpoint), new OrderMapper()))
+        {
+            yield return order;
+        }
+    }
+
+    /// <summary>The account's users, read page by page; one access group and "active only" are asked of the server.</summary>
+    public ListSequence<User> Users(string? accessGroup = null, bool activeOnly = false)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        if (accessGroup is not null)
+        {
+            query.Add(new KeyValuePair<string, string>("accessGroup", accessGroup));
+        }
+        if (activeOnly)
+        {
+            query.Add(new KeyValuePair<string, string>("isActive", "1"));
+        }
+        return List(new ListRequest(UsersEndpoint) { Query = query }, new UserMapper());
+    }
+
+    /// <summary>One user by id (<c>/v2/user/detail/{id}/</c>), or null when Liner says there is none.</summary>
+    public User? User(long id) => Detail(string.Format(CultureInfo.InvariantCulture, UserDetailPath, id), new UserMapper());
 
     /// <summary>Any list of the API, as a lazy sequence.</summary>
     public ListSequence<T> List<T>(ListRequest request, IItemMapper<T> mapper) => new(_api, request, mapper);
@@ -92,6 +143,63 @@ internal sealed class LinerClient
         },
         _api.Log,
         _api.Cancellation);
+
+    /// <summary>
+    /// One object from a detail endpoint (<c>data</c> is the object), or null when the server answers
+    /// 404 with Liner's envelope: that item does not exist. A 404 that is not Liner's (an HTML page: a
+    /// wrong host or prefix) is an error as everywhere else.
+    /// </summary>
+    private T? Detail<T>(string path, IItemMapper<T> mapper)
+        where T : class => _api.Retry.Run(
+        _ =>
+        {
+            var request = _api.NewRequest(_api.Log, _api.Cancellation);
+            using var response = request.Send(path);
+            byte[] bytes;
+            using (var body = request.OpenBody(response))
+            {
+                bytes = body.ReadAll(ResponseBody.MaxSize);
+            }
+            request.LogFinished();
+            var envelope = new EnvelopeReader(ResponseBody.FromBytes(bytes));
+            if (!response.IsSuccessStatusCode)
+            {
+                if ((int)response.StatusCode == 404 && TryReadWhole(envelope) && envelope.Success == false)
+                {
+                    _api.Log.Verbose($"{request.Path} answered 404: {envelope.Message}");
+                    return null;
+                }
+                throw request.Failures.StatusError(response, bytes);
+            }
+            ReadWhole(envelope, request.Failures, bytes);
+            request.Failures.EnsureResult(envelope, shape => shape == DataShape.Other && envelope.DataToken == JsonTokenType.StartObject, "an object");
+            try
+            {
+                var reader = new Utf8JsonReader(envelope.DataJson);
+                reader.Read();
+                mapper.Map(ref reader, out var item);
+                return item;
+            }
+            catch (ResponseShapeException error)
+            {
+                throw request.Failures.InvalidResponse($"the {mapper.ItemName} cannot be read: {error.Message}");
+            }
+        },
+        _api.Log,
+        _api.Cancellation);
+
+    /// <summary>The first MoveNext of a list, or null when its request answered 404.</summary>
+    private static bool? MoveNextUnless404<T>(IEnumerator<T> list)
+    {
+        try
+        {
+            return list.MoveNext();
+        }
+        catch (LinerApiException error) when (error.StatusCode == 404)
+        {
+            return null;
+        }
+    }
 
     private static void ReadWhole(EnvelopeReader envelope, RequestFailures failures, byte[] body)
     {

@@ -19,4 +19,6 @@ public static class LinerErrorIds
     public const string InvalidResponse = "LinerInvalidResponse";
     public const string RedirectRefused = "LinerRedirectRefused";
     public const string VirtualNumberNotFound = "LinerVirtualNumberNotFound";
+    public const string OrderNotFound = "LinerOrderNotFound";
+    public const string UserNotFound = "LinerUserNotFound";
 }

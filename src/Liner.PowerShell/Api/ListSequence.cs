@@ -136,7 +136,7 @@ internal sealed class ListSequence<T> : IEnumerable<T>
                 _request.Endpoint.Paged ? "a list" : "an array");
             if (!_request.ProbeOnly)
             {
-                page.Convert(envelope.EnsureNothingFollows);
+                page.EnsureNothingFollows();
             }
             page.Request.LogFinished();
             _api.Log.Verbose($"Read {envelope.ElementCount:N0} {_list._mapper.ItemName}s{(envelope.Shape == DataShape.Page ? $" at offset {page.Offset:N0}" : string.Empty)}.");
@@ -254,38 +254,47 @@ internal sealed class ListSequence<T> : IEnumerable<T>
 
         public bool TryRead(IItemMapper<T> mapper, out T? item)
         {
-            T? read = default;
-            var found = Convert(() => Envelope.TryRead(mapper, out read));
-            item = read;
-            if (found)
-            {
-                Handed++;
-            }
-            return found;
-        }
-
-        /// <summary>Runs a step of reading, turning JSON and shape errors into the request's error.</summary>
-        public void Convert(Action step) => Convert(() =>
-        {
-            step();
-            return true;
-        });
-
-        private TResult Convert<TResult>(Func<TResult> step)
-        {
+            // No delegate here: this runs once per item, and a closure per item would double what a list costs in memory.
             try
             {
-                return step();
+                var found = Envelope.TryRead(mapper, out item);
+                if (found)
+                {
+                    Handed++;
+                }
+                return found;
             }
             catch (JsonException error)
             {
-                throw Request.Failures.Unreadable(_body.Head, _body.Total, error);
+                throw Unreadable(error);
             }
             catch (ResponseShapeException error)
             {
-                throw Request.Failures.InvalidResponse(_body.Total == 0 ? "the body is empty" : $"{error.Message} (after {_body.Total:N0} bytes)");
+                throw Invalid(error);
             }
         }
+
+        /// <summary>Reads what follows the envelope, which must be nothing but white space.</summary>
+        public void EnsureNothingFollows()
+        {
+            try
+            {
+                Envelope.EnsureNothingFollows();
+            }
+            catch (JsonException error)
+            {
+                throw Unreadable(error);
+            }
+            catch (ResponseShapeException error)
+            {
+                throw Invalid(error);
+            }
+        }
+
+        private LinerApiException Unreadable(JsonException error) => Request.Failures.Unreadable(_body.Head, _body.Total, error);
+
+        private LinerApiException Invalid(ResponseShapeException error) =>
+            Request.Failures.InvalidResponse(_body.Total == 0 ? "the body is empty" : $"{error.Message} (after {_body.Total:N0} bytes)");
 
         public void Dispose()
         {

@@ -123,7 +123,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
                 {
                     continue;
                 }
-                WriteObject(ExtraFields.Attach(number, number.ExtraFields));
+                WriteItem(number);
                 if (matched - skip == first)
                 {
                     // -First is satisfied: leaving the loop stops the reading.
@@ -157,14 +157,13 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             var message = HasOtherFilters()
                 ? $"No virtual number with id {id} matches the other filters in the account at {connection.ApiHost}."
                 : $"The account at {connection.ApiHost} has no virtual number with id {id}.";
-            WriteError(Api.LinerApiException.CreateErrorRecord(
-                new ItemNotFoundException(message),
+            WriteNotFound(
                 Api.LinerErrorIds.VirtualNumberNotFound,
-                ErrorCategory.ObjectNotFound,
+                message,
                 id,
                 HasOtherFilters()
                     ? "Run Get-LinerVirtualNumber -Id with no other filter to see the number's fields."
-                    : "Run Get-LinerVirtualNumber without -Id to list the numbers the account has."));
+                    : "Run Get-LinerVirtualNumber without -Id to list the numbers the account has.");
         }
     }
 

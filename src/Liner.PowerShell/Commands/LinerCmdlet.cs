@@ -50,6 +50,13 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
     internal void ThrowError(Exception exception, string errorId, ErrorCategory category, object? target, string? recommendedAction = null) =>
         ThrowTerminatingError(LinerApiException.CreateErrorRecord(exception, errorId, category, target, recommendedAction));
 
+    /// <summary>A non-terminating "not found" for one item among many, saying how to see what there is.</summary>
+    internal void WriteNotFound(string errorId, string message, object target, string recommendedAction) =>
+        WriteError(LinerApiException.CreateErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target, recommendedAction));
+
+    /// <summary>Writes an item read from the API, with a property for each field its class does not know.</summary>
+    internal void WriteItem(ApiItem item) => WriteObject(ExtraFields.Attach(item, item.ExtraFields));
+
     internal LinerClient CreateClient(LinerConnection connection) => new(
         connection,
         new ApiLog(

@@ -1,13 +1,9 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Management.Automation;
-using System.Management.Automation.Language;
 
 namespace Liner.PowerShell.Completion;
 
 /// <summary>Offers the connection types the Liner docs name; any other value is still accepted.</summary>
-public sealed class ConnectionTypeCompleter : IArgumentCompleter
+public sealed class ConnectionTypeCompleter : KnownValuesCompleter
 {
     internal static readonly (string Name, string Description)[] KnownTypes =
     {
@@ -16,21 +12,5 @@ public sealed class ConnectionTypeCompleter : IArgumentCompleter
         ("sip-wo-reg", "SIP without registration"),
     };
 
-    public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName,
-        string parameterName,
-        string wordToComplete,
-        CommandAst commandAst,
-        IDictionary fakeBoundParameters)
-    {
-        var typed = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        var pattern = new WildcardPattern(typed + "*", WildcardOptions.IgnoreCase);
-        foreach (var (name, description) in KnownTypes)
-        {
-            if (pattern.IsMatch(name))
-            {
-                yield return new CompletionResult(name, name, CompletionResultType.ParameterValue, description);
-            }
-        }
-    }
+    internal override IReadOnlyList<(string Name, string Description)> Values => KnownTypes;
 }

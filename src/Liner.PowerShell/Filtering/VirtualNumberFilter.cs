@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Management.Automation;
 using System.Text;
 
 namespace Liner.PowerShell.Filtering;
@@ -11,12 +10,10 @@ namespace Liner.PowerShell.Filtering;
 /// </summary>
 internal sealed class VirtualNumberFilter
 {
-    private const WildcardOptions Options = WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant;
-
     private readonly HashSet<long>? _ids;
-    private readonly WildcardPattern[]? _titles;
-    private readonly WildcardPattern[]? _phones;
-    private readonly WildcardPattern[]? _connectionTypes;
+    private readonly WildcardSet? _titles;
+    private readonly WildcardSet? _phones;
+    private readonly WildcardSet? _connectionTypes;
     private readonly CallDirection? _direction;
     private readonly bool _defaultOnly;
     private readonly HashSet<long>? _orderIds;
@@ -33,9 +30,9 @@ internal sealed class VirtualNumberFilter
         bool unassignedOnly = false)
     {
         _ids = ids is null ? null : new HashSet<long>(ids);
-        _titles = Patterns(titles, pattern => pattern);
-        _phones = Patterns(phones, NormalizePhone);
-        _connectionTypes = Patterns(connectionTypes, pattern => pattern);
+        _titles = WildcardSet.From(titles);
+        _phones = WildcardSet.From(phones, NormalizePhone);
+        _connectionTypes = WildcardSet.From(connectionTypes);
         _direction = direction;
         _defaultOnly = defaultOnly;
         _orderIds = orderIds is null ? null : new HashSet<long>(orderIds);
@@ -70,11 +67,11 @@ internal sealed class VirtualNumberFilter
         {
             return false;
         }
-        if (_connectionTypes is not null && !AnyMatch(_connectionTypes, number.ConnectionType))
+        if (_connectionTypes is not null && !_connectionTypes.Matches(number.ConnectionType))
         {
             return false;
         }
-        if (_titles is not null && !AnyMatch(_titles, number.Title))
+        if (_titles is not null && !_titles.Matches(number.Title))
         {
             return false;
         }
@@ -83,7 +80,7 @@ internal sealed class VirtualNumberFilter
 
     /// <summary>The tests on params (the phone number).</summary>
     public bool MatchesParams(VirtualNumber number) =>
-        _phones is null || (number.Phone is { } phone && AnyMatch(_phones, NormalizePhone(phone)));
+        _phones is null || (number.Phone is { } phone && _phones.Matches(NormalizePhone(phone)));
 
     /// <summary>
     /// Incoming and Outgoing select every number with that direction enabled, whatever the other;
@@ -104,35 +101,5 @@ internal sealed class VirtualNumberFilter
             }
         }
         return text.ToString();
-    }
-
-    private static WildcardPattern[]? Patterns(IEnumerable<string>? values, Func<string, string> normalize)
-    {
-        if (values is null)
-        {
-            return null;
-        }
-        var patterns = new List<WildcardPattern>();
-        foreach (var value in values)
-        {
-            patterns.Add(new WildcardPattern(normalize(value ?? string.Empty), Options));
-        }
-        return patterns.ToArray();
-    }
-
-    private static bool AnyMatch(WildcardPattern[] patterns, string? value)
-    {
-        if (value is null)
-        {
-            return false;
-        }
-        foreach (var pattern in patterns)
-        {
-            if (pattern.IsMatch(value))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,10 +3,8 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>One virtual number of the account, as <c>GET /v2/sip-endpoints/</c> describes it.</summary>
-public sealed class VirtualNumber
+public sealed class VirtualNumber : ApiItem
 {
-    private static readonly KeyValuePair<string, object?>[] NoExtraFields = new KeyValuePair<string, object?>[0];
-
     /// <summary>The virtual number's id (<c>id</c>).</summary>
     public long Id { get; internal set; }
 
@@ -71,8 +69,6 @@ public sealed class VirtualNumber
     /// <summary>The names of this class's properties, which extra fields must not take.</summary>
     internal static readonly System.Collections.Generic.HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(VirtualNumber));
 
-    /// <summary>Fields the API sent that this class does not know; the cmdlet adds each as a property.</summary>
-    internal IReadOnlyList<KeyValuePair<string, object?>> ExtraFields { get; set; } = NoExtraFields;
 
     public override string ToString() => Title is null ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {Title}";
 }

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+
+namespace Liner.PowerShell;
+
+/// <summary>
+/// An order: a calling campaign of the account, as <c>GET /v2/order/</c> describes it (or, on an
+/// older Liner, <c>GET /v1/order/list/</c>, which sends only Id, Title, Code and CallsAllowed).
+/// Flags the API did not send are null.
+/// </summary>
+public sealed class Order : ApiItem
+{
+    private static readonly long[] NoIds = new long[0];
+
+    /// <summary>The order's id (<c>id</c>): what a virtual number's OrderId points at.</summary>
+    public long Id { get; internal set; }
+
+    public string? Code { get; internal set; }
+
+    /// <summary>The display name (<c>title</c>).</summary>
+    public string? Title { get; internal set; }
+
+    /// <summary>The internal name (<c>serviceTitle</c>).</summary>
+    public string? ServiceTitle { get; internal set; }
+
+    /// <summary><c>success</c>, <c>secondary</c> or <c>info</c>.</summary>
+    public string? Status { get; internal set; }
+
+    /// <summary>When calls are made: each <c>["HH:MM", "HH:MM"]</c> pair of <c>callSchedule</c>.</summary>
+    public IReadOnlyList<CallWindow> CallSchedule { get; internal set; } = new CallWindow[0];
+
+    /// <summary>The dates of <c>callHolidayOverrides</c>.</summary>
+    public IReadOnlyList<DateTime> CallHolidayOverrides { get; internal set; } = new DateTime[0];
+
+    public bool? AutoDialingEnabled { get; internal set; }
+
+    public bool? PredictiveModeEnabled { get; internal set; }
+
+    public bool? AiModeEnabled { get; internal set; }
+
+    public bool? StandaloneAiModeEnabled { get; internal set; }
+
+    public string? AiModePrompt { get; internal set; }
+
+    public string? AiModeFirstPhrase { get; internal set; }
+
+    /// <summary><c>ru</c> or <c>gb</c>.</summary>
+    public string? AiDefaultLanguage { get; internal set; }
+
+    public bool? AmdDetectionEnabled { get; internal set; }
+
+    /// <summary><c>client_is_connected</c> or <c>agent_is_connected</c>.</summary>
+    public string? CallRecordRule { get; internal set; }
+
+    public string? CallCenterPhone { get; internal set; }
+
+    public IReadOnlyList<string> AdditionalCallCenterPhones { get; internal set; } = new string[0];
+
+    /// <summary><c>random_default</c>, <c>random_without_repetition</c>, <c>even_loaded</c> or <c>even_loaded_daily</c>.</summary>
+    public string? SipEndpointUsageScheme { get; internal set; }
+
+    /// <summary>The ids of the order's agents (<c>agentUserIds</c>).</summary>
+    public long[] AgentUserIds { get; internal set; } = NoIds;
+
+    /// <summary>The ids of the order's virtual numbers (<c>sipEndpointIds</c>), empty when the API does not send them.</summary>
+    public long[] VirtualNumberIds { get; internal set; } = NoIds;
+
+    /// <summary>From <c>/v1/order/list/</c> only: whether the order may call.</summary>
+    public bool? CallsAllowed { get; internal set; }
+
+    /// <summary>How many virtual numbers the order lists.</summary>
+    public int NumberCount => VirtualNumberIds.Length;
+
+    /// <summary>How many agents the order lists.</summary>
+    public int AgentCount => AgentUserIds.Length;
+
+    /// <summary>The calling modes that are on, in short: AI, Auto (autodialling), Pred (predictive).</summary>
+    public string Modes
+    {
+        get
+        {
+            var modes = new List<string>(3);
+            if (AiModeEnabled == true || StandaloneAiModeEnabled == true)
+            {
+                modes.Add("AI");
+            }
+            if (AutoDialingEnabled == true)
+            {
+                modes.Add("Auto");
+            }
+            if (PredictiveModeEnabled == true)
+            {
+                modes.Add("Pred");
+            }
+            return string.Join(" ", modes);
+        }
+    }
+
+    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(Order));
+
+    public override string ToString() => Title is null ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {Title}";
+}

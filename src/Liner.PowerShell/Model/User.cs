@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+
+namespace Liner.PowerShell;
+
+/// <summary>A user of the account (an agent, an admin, ...), as <c>GET /v2/user/detail/{id}/</c> describes one.</summary>
+public sealed class User : ApiItem
+{
+    public long Id { get; internal set; }
+
+    /// <summary>The first name (<c>name</c>).</summary>
+    public string? Name { get; internal set; }
+
+    public string? LastName { get; internal set; }
+
+    /// <summary>The middle name or patronymic (<c>secondName</c>); often null.</summary>
+    public string? SecondName { get; internal set; }
+
+    public string? Email { get; internal set; }
+
+    public bool IsActive { get; internal set; }
+
+    /// <summary><c>client</c>, <c>call-center</c>, <c>call-center-senior</c>, <c>arbitration</c>, <c>moderator</c> or <c>admin</c>.</summary>
+    public string? AccessGroup { get; internal set; }
+
+    public bool? WebRtcEnabled { get; internal set; }
+
+    public string? InterfaceLanguageCode { get; internal set; }
+
+    public IReadOnlyList<string> LanguageSkillCodes { get; internal set; } = new string[0];
+
+    public int? AutoAnswer { get; internal set; }
+
+    public string? PhoneMode { get; internal set; }
+
+    public string? AvatarUrl { get; internal set; }
+
+    public bool? TelegramNotificationsEnabled { get; internal set; }
+
+    public string? TelegramChatId { get; internal set; }
+
+    public string? TelegramNotificationsType { get; internal set; }
+
+    public bool? EmailNotificationsEnabled { get; internal set; }
+
+    public string? EmailNotificationsType { get; internal set; }
+
+    public DateTimeOffset? LastLoginAt { get; internal set; }
+
+    public DateTimeOffset? LastActivityAt { get; internal set; }
+
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    /// <summary>The parts of the name that are present, in Liner's order: name, last name, second name.</summary>
+    public string FullName
+    {
+        get
+        {
+            var parts = new List<string>(3);
+            foreach (var part in new[] { Name, LastName, SecondName })
+            {
+                if (!string.IsNullOrWhiteSpace(part))
+                {
+                    parts.Add(part!.Trim());
+                }
+            }
+            return string.Join(" ", parts);
+        }
+    }
+
+    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(User));
+
+    public override string ToString() => FullName.Length == 0 ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {FullName}";
+}
