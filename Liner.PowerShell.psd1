@@ -6,7 +6,7 @@
     Author                 = 'Liner.PowerShell contributors'
     CompanyName            = 'Liner.PowerShell contributors'
     Copyright              = '(c) Liner.PowerShell contributors. MIT License.'
-    Description            = 'Work with the virtual numbers of a Liner telephony account from PowerShell: connect once, then list and filter them as typed objects.'
+    Description            = 'Work with a Liner telephony account from PowerShell: connect once, then list and filter its virtual numbers, orders and users as typed objects.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
@@ -16,6 +16,8 @@
         'Connect-Liner'
         'Disconnect-Liner'
         'Get-LinerConnection'
+        'Get-LinerOrder'
+        'Get-LinerUser'
         'Get-LinerVirtualNumber'
         'Test-LinerConnection'
     )

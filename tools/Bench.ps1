@@ -170,6 +170,31 @@ $null = Invoke-RestMethod -Method Delete "$ApiHost/_mock/requests"
 $connectionsUsed = @((Invoke-RestMethod "$ApiHost/_mock/requests").connectionId | Select-Object -Unique).Count
 Disconnect-Liner -Connection $reuse
 
+# G: a paged list of 10,000 orders (100 pages of 100) with 20 ms of server time per page, read by the
+# module against what an admin writes by hand: an Invoke-RestMethod do/while loop over offset.
+Write-Host 'Measuring a paged list of 10,000 orders...' -ForegroundColor Cyan
+$pagedHost = "$ApiHost/count=10000/page-delay=20"
+$paged = Connect-Liner -ApiHost $pagedHost -ApiKey $secureKey -PassThru -TimeoutSec 120
+$moduleG = { Get-LinerOrder -Connection $paged | Measure-Object }
+$restG = {
+    $offset = 0
+    $orders = [System.Collections.Generic.List[object]]::new()
+    do {
+        $page = (Invoke-RestMethod -Headers $headers "$pagedHost/v2/order/?offset=$offset&limit=100").data
+        $orders.AddRange(@($page.list))
+        $offset = $page.next
+    } while ($page.list.Count -gt 0 -and $null -ne $offset -and $offset -lt $page.total)
+    $orders | Measure-Object
+}
+$pagedRow = [ordered]@{ Items = 10000; Pages = 100; PageDelayMs = 20; Module = Measure-Median $moduleG; Rest = Measure-Median $restG }
+$null = Invoke-RestMethod -Method Delete "$ApiHost/_mock/requests"
+$ids = @((Get-LinerOrder -Connection $paged).Id)
+$offsets = @((Invoke-RestMethod "$ApiHost/_mock/requests") | Where-Object path -Like '*/v2/order/' | ForEach-Object { [int]([regex]::Match($_.query, 'offset=(\d+)').Groups[1].Value) })
+$pagedRow.InOrder = ($ids -join ',') -eq ((5001..15000) -join ',')
+$pagedRow.Requests = $offsets.Count
+$pagedRow.DistinctPages = @($offsets | Select-Object -Unique).Count
+Disconnect-Liner -Connection $paged
+
 # F: Import-Module in fresh processes, less a bare start.
 Write-Host 'Measuring Import-Module in fresh processes...' -ForegroundColor Cyan
 $bare = Measure-ProcessStart 'exit'
@@ -236,12 +261,15 @@ $null = $md.AppendLine(('F, Import-Module in a fresh pwsh, less a bare start ({0
 $null = $md.AppendLine()
 $null = $md.AppendLine("Connection reuse: 10 calls on one connection used $connectionsUsed TCP connection(s).")
 $null = $md.AppendLine()
-$null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `Invoke-RestMethod -Headers @{ ''X-Api-Key'' = $key } "$h/v2/sip-endpoints/" | ForEach-Object data | Measure-Object`. B: `-Direction Incoming` against the same line with `| Where-Object incoming` (about half the numbers are incoming). C: `Get-LinerVirtualNumber | Where incoming`. D: the same GET and System.Text.Json deserialisation into objects with the same fields, no pipeline. E: bytes allocated per number by A''s two sides.')
+$null = $md.AppendLine(('G, a paged list of {0:N0} orders ({1} pages of 100, {2} ms per page on the server): the module {3:N0} ms, an Invoke-RestMethod loop over offset {4:N0} ms ({5} faster); order kept: {6}; {7} requests for {8} distinct pages.' -f
+    $pagedRow.Items, $pagedRow.Pages, $pagedRow.PageDelayMs, $pagedRow.Module, $pagedRow.Rest, (Format-Ratio $pagedRow.Rest $pagedRow.Module), $(if ($pagedRow.InOrder) { 'yes' } else { 'NO' }), $pagedRow.Requests, $pagedRow.DistinctPages))
+$null = $md.AppendLine()
+$null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `Invoke-RestMethod -Headers @{ ''X-Api-Key'' = $key } "$h/v2/sip-endpoints/" | ForEach-Object data | Measure-Object`. B: `-Direction Incoming` against the same line with `| Where-Object incoming` (about half the numbers are incoming). C: `Get-LinerVirtualNumber | Where incoming`. D: the same GET and System.Text.Json deserialisation into objects with the same fields, no pipeline. E: bytes allocated per number by A''s two sides. G: `Get-LinerOrder | Measure-Object` (pages read ahead, at most 4 at a time) against a do/while loop of `Invoke-RestMethod "$h/v2/order/?offset=$offset&limit=100"`.')
 
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 Set-Content -Path (Join-Path $OutputPath 'bench.md') -Value $md.ToString() -Encoding utf8
 [ordered]@{
-    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed
+    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow
     Import = [ordered]@{ BareStartMs = $bare; LinerPowerShellMs = $importModule; PSResourceGetMs = $importPSResourceGet; Trace = $importTrace }
 } | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8
 Write-Host ''

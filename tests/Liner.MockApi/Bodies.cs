@@ -14,6 +14,8 @@ internal sealed class Bodies
     private readonly MockOptions _options;
     private readonly ConcurrentDictionary<BodyShape, byte[]> _numbers = new();
     private readonly Lazy<JsonArray> _defaultNumbers;
+    private readonly Lazy<IReadOnlyList<JsonNode>> _sampleOrders = new(() => LoadSample("sample-orders.json"));
+    private readonly Lazy<IReadOnlyList<JsonNode>> _sampleUsers = new(() => LoadSample("sample-users.json"));
 
     public Bodies(MockOptions options)
     {
@@ -21,7 +23,39 @@ internal sealed class Bodies
         _defaultNumbers = new Lazy<JsonArray>(LoadDefaultNumbers);
     }
 
+    private static IReadOnlyList<JsonNode> LoadSample(string name) =>
+        ((JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, name)))!).Select(node => node!).ToList();
+
     public byte[] Numbers(BodyShape shape) => _numbers.GetOrAdd(shape, BuildNumbers);
+
+    /// <summary>The sample orders, or <paramref name="count"/> generated ones.</summary>
+    public IReadOnlyList<JsonNode> Orders(int? count) => count is { } n ? OrderGenerator.Generate(n) : _sampleOrders.Value;
+
+    /// <summary>What an older Liner's <c>/v1/order/list/</c> answers: the sample orders with four fields each.</summary>
+    public byte[] OrdersV1()
+    {
+        var list = new JsonArray();
+        foreach (var order in _sampleOrders.Value)
+        {
+            list.Add(new JsonObject { ["id"] = order["id"]!.DeepClone(), ["title"] = order["title"]!.DeepClone(), ["code"] = order["code"]!.DeepClone(), ["callsAllowed"] = (string?)order["status"] != "secondary" });
+        }
+        return Encoding.UTF8.GetBytes($"{{\"success\":true,\"message\":\"\",\"data\":{list.ToJsonString()}}}");
+    }
+
+    /// <summary>The sample users (or <paramref name="count"/> generated ones) of an access group, active (1) or not (0).</summary>
+    public IReadOnlyList<JsonNode> Users(int? count, string? accessGroup, string? isActive)
+    {
+        IEnumerable<JsonNode> users = count is { } n ? UserGenerator.Generate(n) : _sampleUsers.Value;
+        if (!string.IsNullOrEmpty(accessGroup))
+        {
+            users = users.Where(user => (string?)user["accessGroup"] == accessGroup);
+        }
+        if (isActive is "1" or "0")
+        {
+            users = users.Where(user => (bool)user["isActive"]! == (isActive == "1"));
+        }
+        return users.ToList();
+    }
 
     public static string Health(bool unhealthy)
     {

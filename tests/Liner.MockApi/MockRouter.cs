@@ -7,8 +7,10 @@ namespace Liner.MockApi;
 /// <summary>
 /// Routes a request: the control endpoints, then an API path (with the scenario prefix in front of
 /// it), the key check, the faults the scenario asks for, and the body.
-/// API paths: <c>/v2/sip-endpoints/</c> (and its singular spelling), <c>/v1/health/check/</c>, and the
-/// paged <c>/v2/order/</c> (offset, limit).
+/// API paths: <c>/v2/sip-endpoints/</c> (and its singular spelling), <c>/v1/health/check/</c>, the paged
+/// <c>/v2/order/</c> and <c>/v2/user/list/</c> (offset, limit; users also accessGroup, isActive),
+/// <c>/v1/order/list/</c>, and <c>/v2/user/detail/{id}/</c>. Data: the sample files, or <c>count=N</c>
+/// generated items; <c>v1-orders</c> makes <c>/v2/order/</c> answer 404, as an older Liner does.
 /// Scenario tokens (see <see cref="Scenario"/>): data: <c>count=N</c>, <c>empty</c>, <c>extra</c>,
 /// <c>singular</c> (plural path is 404), <c>big-params</c>, <c>wrong-types</c>, <c>odd-values</c>,
 /// <c>fail=MESSAGE</c>, <c>success-last-false</c>, <c>no-data</c>, <c>data-object</c>, <c>data-null</c>,
@@ -26,7 +28,11 @@ internal sealed class MockRouter
     private const string SingularPath = "/v2/sip-endpoint/";
     private const string HealthPath = "/v1/health/check/";
     private const string OrdersPath = "/v2/order/";
-    private static readonly string[] ApiPaths = { PluralPath, SingularPath, HealthPath, OrdersPath };
+    private const string OrdersV1Path = "/v1/order/list/";
+    private const string UsersPath = "/v2/user/list/";
+    private const string UserDetailPath = "/v2/user/detail/";
+    private static readonly string[] ApiPaths = { PluralPath, SingularPath, HealthPath, OrdersPath, OrdersV1Path, UsersPath };
+    private static readonly System.Text.RegularExpressions.Regex UserDetail = new(@"/v2/user/detail/(?<id>\d+)/$");
 
     private readonly MockOptions _options;
     private readonly RequestLog _log;
@@ -49,7 +55,8 @@ internal sealed class MockRouter
             return;
         }
 
-        var apiPath = ApiPaths.FirstOrDefault(api => path.EndsWith(api, StringComparison.Ordinal));
+        var detail = UserDetail.Match(path);
+        var apiPath = detail.Success ? UserDetailPath : ApiPaths.FirstOrDefault(api => path.EndsWith(api, StringComparison.Ordinal));
         var key = request.Headers["X-Api-Key"].ToString();
         var keyPresent = request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
@@ -60,7 +67,7 @@ internal sealed class MockRouter
             await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
             return;
         }
-        var scenario = Scenario.Parse(path[..^apiPath.Length]);
+        var scenario = Scenario.Parse(path[..(detail.Success ? detail.Index : path.Length - apiPath.Length)]);
         var offset = long.TryParse(request.Query["offset"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0;
         var limit = int.TryParse(request.Query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 50;
         var attempt = _log.CountAttempt($"{scenario.Prefix}{apiPath}?{offset}");
@@ -69,7 +76,8 @@ internal sealed class MockRouter
         {
             await Task.Delay(delay, context.RequestAborted);
         }
-        if (apiPath == OrdersPath && scenario.PageDelay is { } pageDelay)
+        var paged = apiPath is OrdersPath or UsersPath;
+        if (paged && scenario.PageDelay is { } pageDelay)
         {
             await Task.Delay(pageDelay, context.RequestAborted);
         }
@@ -87,7 +95,7 @@ internal sealed class MockRouter
             await Faults.WriteEnvelopeAsync(context, 401, false, "Invalid API key", "null");
             return;
         }
-        var failThisPage = scenario.FailPage is { } page && apiPath == OrdersPath && offset == (long)page * Math.Min(limit, scenario.MaxLimit ?? 100);
+        var failThisPage = scenario.FailPage is { } page && paged && offset == (long)page * Math.Min(limit, scenario.MaxLimit ?? 100);
         if (await Faults.TryFailAsync(context, scenario, attempt, failThisPage))
         {
             return;
@@ -101,8 +109,29 @@ internal sealed class MockRouter
             case PluralPath when scenario.Singular:
                 await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
                 return;
+            case OrdersPath when scenario.V1Orders:
+                await Faults.WriteEnvelopeAsync(context, 404, false, "Route not found", "null");
+                return;
             case OrdersPath:
-                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(OrderGenerator.Generate(scenario.Body.Count ?? OrderGenerator.DefaultCount), scenario, offset, limit, attempt));
+                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(_bodies.Orders(scenario.Body.Count), scenario, offset, limit, attempt));
+                return;
+            case OrdersV1Path:
+                await Faults.WriteBodyAsync(context, scenario, _bodies.OrdersV1());
+                return;
+            case UsersPath:
+                var users = _bodies.Users(scenario.Body.Count, request.Query["accessGroup"].FirstOrDefault(), request.Query["isActive"].FirstOrDefault());
+                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(users, scenario, offset, limit, attempt));
+                return;
+            case UserDetailPath:
+                var id = long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture);
+                if (_bodies.Users(null, null, null).FirstOrDefault(user => (long)user["id"]! == id) is { } found)
+                {
+                    await Faults.WriteEnvelopeAsync(context, 200, true, string.Empty, found.ToJsonString());
+                }
+                else
+                {
+                    await Faults.WriteEnvelopeAsync(context, 404, false, $"User {id} not found", "null");
+                }
                 return;
             default:
                 await Faults.WriteBodyAsync(context, scenario, _bodies.Numbers(scenario.Body));

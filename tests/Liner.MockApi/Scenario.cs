@@ -47,7 +47,8 @@ internal sealed record Scenario(
     bool NoTotal,
     bool TotalGrows,
     int? MaxLimit,
-    int? FailPage)
+    int? FailPage,
+    bool V1Orders)
 {
     public static Scenario Parse(string prefix)
     {
@@ -86,6 +87,7 @@ internal sealed record Scenario(
             NoTotal: Has("no-total"),
             TotalGrows: Has("total-grows"),
             MaxLimit: Number("max-limit"),
-            FailPage: Number("fail-page"));
+            FailPage: Number("fail-page"),
+            V1Orders: Has("v1-orders"));
     }
 }

@@ -193,7 +193,7 @@ Describe 'Get-LinerVirtualNumber filters' {
 
     It '-OrderId selects numbers of those orders' {
         @(Get-LinerVirtualNumber -OrderId 5001 | Get-Ids) | Should -Be @(101, 102, 106)
-        @(Get-LinerVirtualNumber -OrderId 5002, 5004 | Get-Ids) | Should -Be @(103, 107, 109, 112)
+        @(Get-LinerVirtualNumber -OrderId 5002, 5004 | Get-Ids) | Should -Be @(103, 107, 109)
     }
 
     It '-Unassigned selects numbers with no order, and cannot be combined with -OrderId' {

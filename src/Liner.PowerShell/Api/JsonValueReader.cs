@@ -258,9 +258,11 @@ internal static class JsonValueReader
         var result = new ApiObject();
         while (NextProperty(ref reader))
         {
-            var key = ReadText(ref reader, field + " key");
+            // Names for messages are only the names at hand: joining "params." to each key would cost a
+            // string per value of every number read.
+            var key = ReadText(ref reader, field);
             Next(ref reader);
-            result.Set(key, ReadAny(ref reader, field + "." + key));
+            result.Set(key, ReadAny(ref reader, key));
         }
         return result;
     }

@@ -16,14 +16,18 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
 {
     private const string AllSet = "All";
     private const string UnassignedSet = "Unassigned";
+    private const string OrderSet = "Order";
 
     private readonly List<long> _ids = new();
+    private readonly List<Order> _orders = new();
     private bool _idsGiven;
 
     #region Parameters
 
     /// <summary>Only the numbers with these ids; each id not in the account is a non-terminating error.</summary>
-    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    /// <remarks>Not in the Order set: a piped order binds as an order, never by its Id as a number id.</remarks>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = AllSet)]
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = UnassignedSet)]
     [Alias("SipEndpointId", "VirtualNumberId")]
     [ArgumentCompleter(typeof(VirtualNumberCompleter))]
     public long[]? Id { get; set; }
@@ -61,6 +65,11 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     [ValidateNotNullOrEmpty]
     public long[]? OrderId { get; set; }
 
+    /// <summary>The numbers of these orders (from the pipeline: Get-LinerOrder | Get-LinerVirtualNumber).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = OrderSet)]
+    [ValidateNotNull]
+    public Order[]? Order { get; set; }
+
     /// <summary>Only numbers assigned to no order.</summary>
     [Parameter(Mandatory = true, ParameterSetName = UnassignedSet)]
     public SwitchParameter Unassigned { get; set; }
@@ -79,6 +88,11 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             _idsGiven = true;
             _ids.AddRange(Id);
         }
+        if (Order is not null)
+        {
+            _idsGiven = true;
+            _orders.AddRange(Order);
+        }
     }
 
     protected override void EndProcessing()
@@ -91,14 +105,15 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
 
         var connection = ResolveConnection(Connection);
         var filter = new VirtualNumberFilter(
-            _idsGiven ? _ids : null,
+            _idsGiven && _orders.Count == 0 ? _ids : null,
             Title,
             Phone,
             ConnectionType,
             MyInvocation.BoundParameters.ContainsKey(nameof(Direction)) ? Direction : null,
             Default.IsPresent,
             OrderId,
-            Unassigned.IsPresent);
+            Unassigned.IsPresent,
+            _orders.Count > 0 ? _orders : null);
         var found = _idsGiven ? new HashSet<long>() : null;
         var skip = PagingParameters.Skip;
         var first = PagingParameters.First;
@@ -146,6 +161,16 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     private void WriteMissingIds(HashSet<long> found, LinerConnection connection)
     {
         var reported = new HashSet<long>();
+        foreach (var order in HasOtherFilters() ? new List<Order>() : _orders)
+        {
+            foreach (var id in order.VirtualNumberIds)
+            {
+                if (!found.Contains(id) && reported.Add(id))
+                {
+                    WriteNotFound(Api.LinerErrorIds.VirtualNumberNotFound, $"Order {order} lists virtual number {id}, which the account at {connection.ApiHost} does not have.", id, "Run Get-LinerVirtualNumber to list the numbers the account has.");
+                }
+            }
+        }
         foreach (var id in _ids)
         {
             if (found.Contains(id) || !reported.Add(id))
@@ -171,7 +196,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     {
         foreach (var name in MyInvocation.BoundParameters.Keys)
         {
-            if (name is not (nameof(Id) or nameof(Connection)) && !CommonParameters.Contains(name) && !OptionalCommonParameters.Contains(name))
+            if (name is not (nameof(Id) or nameof(Order) or nameof(Connection)) && !CommonParameters.Contains(name) && !OptionalCommonParameters.Contains(name))
             {
                 return true;
             }

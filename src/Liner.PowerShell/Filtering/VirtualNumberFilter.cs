@@ -18,6 +18,8 @@ internal sealed class VirtualNumberFilter
     private readonly bool _defaultOnly;
     private readonly HashSet<long>? _orderIds;
     private readonly bool _unassignedOnly;
+    private readonly HashSet<long>? _ofOrders;
+    private readonly HashSet<long>? _listedByOrders;
 
     public VirtualNumberFilter(
         IEnumerable<long>? ids = null,
@@ -27,7 +29,8 @@ internal sealed class VirtualNumberFilter
         CallDirection? direction = null,
         bool defaultOnly = false,
         IEnumerable<long>? orderIds = null,
-        bool unassignedOnly = false)
+        bool unassignedOnly = false,
+        IEnumerable<Order>? orders = null)
     {
         _ids = ids is null ? null : new HashSet<long>(ids);
         _titles = WildcardSet.From(titles);
@@ -37,6 +40,16 @@ internal sealed class VirtualNumberFilter
         _defaultOnly = defaultOnly;
         _orderIds = orderIds is null ? null : new HashSet<long>(orderIds);
         _unassignedOnly = unassignedOnly;
+        if (orders is not null)
+        {
+            _ofOrders = new HashSet<long>();
+            _listedByOrders = new HashSet<long>();
+            foreach (var order in orders)
+            {
+                _ofOrders.Add(order.Id);
+                _listedByOrders.UnionWith(order.VirtualNumberIds);
+            }
+        }
     }
 
     public bool Matches(VirtualNumber number) => MatchesFields(number) && MatchesParams(number);
@@ -48,6 +61,11 @@ internal sealed class VirtualNumberFilter
     public bool MatchesFields(VirtualNumber number)
     {
         if (_ids is not null && !_ids.Contains(number.Id))
+        {
+            return false;
+        }
+        // The numbers of given orders: assigned to one of them, or listed by one of them.
+        if (_ofOrders is not null && !(number.OrderId is { } assigned && _ofOrders.Contains(assigned)) && !_listedByOrders!.Contains(number.Id))
         {
             return false;
         }

@@ -12,9 +12,14 @@ public sealed class CallWindow
         End = end;
     }
 
-    public TimeSpan Start { get; }
+    // For rehydration after a job or Import-Clixml.
+    internal CallWindow()
+    {
+    }
 
-    public TimeSpan End { get; }
+    public TimeSpan Start { get; internal set; }
+
+    public TimeSpan End { get; internal set; }
 
     public override string ToString() => $"{Format(Start)}-{Format(End)}";
 

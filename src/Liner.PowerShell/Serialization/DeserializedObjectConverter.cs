@@ -1,116 +1,103 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using System.Reflection;
 
 namespace Liner.PowerShell.Serialization;
 
 /// <summary>
 /// Turns the property bags that jobs, remoting and Import-Clixml make of the module's data objects
 /// (<c>Deserialized.Liner.PowerShell.VirtualNumber</c>, ...) back into the objects themselves, so the
-/// views, the masks, <c>Number</c> and every filter work on them as on the originals.
+/// views, the masks, the computed properties and every filter work on them as on the originals.
 /// Liner.PowerShell.Types.ps1xml names it for each type (TargetTypeForDeserialization); PowerShell
-/// calls it while deserializing, in a session that has the module loaded.
+/// calls it while deserializing, in a session that has the module loaded. Each property that has a
+/// setter is taken from the bag by name; fields the API sent that the class does not know come back
+/// as extra properties.
 /// </summary>
 public sealed class DeserializedObjectConverter : PSTypeConverter
 {
     private const string Prefix = "Deserialized.";
 
-    public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
-        sourceValue is PSObject bag && bag.TypeNames.Contains(Prefix + destinationType.FullName)
-        && (destinationType == typeof(VirtualNumber) || destinationType == typeof(HealthReport) || destinationType == typeof(HealthComponent));
-
-    public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
+    /// <summary>The data classes that come back as themselves.</summary>
+    internal static readonly Type[] Rehydrated =
     {
-        var bag = (PSObject)sourceValue;
-        if (destinationType == typeof(VirtualNumber))
-        {
-            return ToVirtualNumber(bag);
-        }
-        if (destinationType == typeof(HealthReport))
-        {
-            return ToHealthReport(bag);
-        }
-        if (destinationType == typeof(HealthComponent))
-        {
-            return ToHealthComponent(bag);
-        }
-        throw new PSInvalidCastException($"Liner.PowerShell cannot rehydrate {destinationType.FullName}.");
-    }
+        typeof(VirtualNumber), typeof(Order), typeof(User), typeof(CallWindow), typeof(HealthReport), typeof(HealthComponent),
+    };
+
+    public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
+        sourceValue is PSObject bag && Array.IndexOf(Rehydrated, destinationType) >= 0 && bag.TypeNames.Contains(Prefix + destinationType.FullName);
+
+    public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
+        Rehydrate((PSObject)sourceValue, destinationType);
 
     public override bool CanConvertTo(object sourceValue, Type destinationType) => false;
 
     public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
         throw new NotSupportedException();
 
-    private static object ToVirtualNumber(PSObject bag)
+    private static object Rehydrate(PSObject bag, Type type)
     {
-        var number = new VirtualNumber
+        var target = Activator.CreateInstance(type, nonPublic: true)!;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in type.GetProperties())
         {
-            Id = Value<long>(bag, nameof(VirtualNumber.Id)),
-            Title = Value<string>(bag, nameof(VirtualNumber.Title)),
-            OrderId = Value<long?>(bag, nameof(VirtualNumber.OrderId)),
-            ConnectionType = Value<string>(bag, nameof(VirtualNumber.ConnectionType)),
-            IsDefault = Value<bool>(bag, nameof(VirtualNumber.IsDefault)),
-            Incoming = Value<bool>(bag, nameof(VirtualNumber.Incoming)),
-            Outgoing = Value<bool>(bag, nameof(VirtualNumber.Outgoing)),
-            Channels = Value<int>(bag, nameof(VirtualNumber.Channels)),
-            Params = ToApiObject(bag.Properties[nameof(VirtualNumber.Params)]?.Value),
-        };
-        var extra = new List<KeyValuePair<string, object?>>();
-        foreach (var property in bag.Properties)
-        {
-            if (!VirtualNumber.PropertyNames.Contains(property.Name))
+            names.Add(property.Name);
+            var setter = property.GetSetMethod(nonPublic: true);
+            if (setter is not null && bag.Properties[property.Name] is { } found && Convert(found.Value, property.PropertyType) is var value && (value is not null || !property.PropertyType.IsValueType))
             {
-                extra.Add(new KeyValuePair<string, object?>(property.Name, Plain(property.Value)));
+                setter.Invoke(target, new[] { value });
             }
         }
-        number.ExtraFields = extra;
-        return ExtraFields.Attach(number, extra);
-    }
-
-    private static HealthReport ToHealthReport(PSObject bag)
-    {
-        var components = new List<HealthComponent>();
-        if (Plain(bag.Properties[nameof(HealthReport.Components)]?.Value) is IEnumerable items and not string)
+        if (target is not ApiItem item)
         {
-            foreach (var item in items)
-            {
-                switch (item is PSObject wrapped ? wrapped.BaseObject : item)
-                {
-                    case HealthComponent component:
-                        components.Add(component);
-                        break;
-                    case PSObject other when other.TypeNames.Contains(Prefix + typeof(HealthComponent).FullName):
-                        components.Add(ToHealthComponent(other));
-                        break;
-                }
-            }
+            return target;
         }
-        return new HealthReport
+        var extra = bag.Properties.Where(property => !names.Contains(property.Name))
+            .Select(property => new KeyValuePair<string, object?>(property.Name, Plain(property.Value)))
+            .ToList();
+        item.ExtraFields = extra;
+        return ExtraFields.Attach(item, extra);
+    }
+
+    /// <summary>A deserialized value as the type of the property it goes back into.</summary>
+    private static object? Convert(object? value, Type type)
+    {
+        value = Unwrap(value);
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        switch (value)
         {
-            ApiHost = Value<string>(bag, nameof(HealthReport.ApiHost)) ?? string.Empty,
-            Success = Value<bool>(bag, nameof(HealthReport.Success)),
-            Message = Value<string>(bag, nameof(HealthReport.Message)),
-            Components = components,
-        };
+            case null:
+                return null;
+            case PSObject bag when Array.IndexOf(Rehydrated, plain) >= 0:
+                return Rehydrate(bag, plain);
+            case PSObject bag when plain == typeof(DateTimeOffset) && bag.Properties["UtcTicks"]?.Value is long ticks:
+                var offset = bag.Properties["Offset"]?.Value is TimeSpan span ? span : TimeSpan.Zero;
+                return new DateTimeOffset(ticks + offset.Ticks, offset);
+        }
+        if (plain == typeof(ApiObject))
+        {
+            return ToApiObject(value);
+        }
+        if (ElementType(plain) is { } element && value is IEnumerable items and not string)
+        {
+            var list = items.Cast<object?>().Select(entry => Convert(entry, element)).ToList();
+            var array = Array.CreateInstance(element, list.Count);
+            for (var i = 0; i < list.Count; i++)
+            {
+                array.SetValue(list[i], i);
+            }
+            return array;
+        }
+        return plain.IsInstanceOfType(value) ? value : LanguagePrimitives.ConvertTo(value, plain, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static HealthComponent ToHealthComponent(PSObject bag) => new()
-    {
-        Name = Value<string>(bag, nameof(HealthComponent.Name)) ?? string.Empty,
-        Success = Value<bool>(bag, nameof(HealthComponent.Success)),
-        Message = Value<string>(bag, nameof(HealthComponent.Message)),
-        ExecutionTime = Value<TimeSpan?>(bag, nameof(HealthComponent.ExecutionTime)),
-        ReasonPhrase = Value<string>(bag, nameof(HealthComponent.ReasonPhrase)),
-        Data = ToApiObject(bag.Properties[nameof(HealthComponent.Data)]?.Value),
-    };
-
-    private static T? Value<T>(PSObject bag, string name)
-    {
-        var value = Plain(bag.Properties[name]?.Value);
-        return value is null ? default : LanguagePrimitives.ConvertTo<T>(value);
-    }
+    /// <summary>T for T[] and IReadOnlyList&lt;T&gt;; null for any other type.</summary>
+    private static Type? ElementType(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0]
+        : null;
 
     /// <summary>A dictionary (a Hashtable after deserialization) as an ApiObject, nested ones too.</summary>
     private static ApiObject ToApiObject(object? value)
