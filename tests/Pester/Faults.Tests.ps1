@@ -217,7 +217,7 @@ Describe 'Every error says what to do' {
     }
 
     It '-Connection $null is an error on <Command>, not the session default' -TestCases @(
-        @{ Command = 'Get-LinerVirtualNumber' }, @{ Command = 'Test-LinerConnection' }, @{ Command = 'Disconnect-Liner' }
+        @{ Command = 'Get-LinerVirtualNumber' }, @{ Command = 'Get-LinerOrder' }, @{ Command = 'Get-LinerUser' }, @{ Command = 'Test-LinerConnection' }, @{ Command = 'Disconnect-Liner' }
     ) {
         Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
         $failure = { & $Command -Connection $null } | Should -Throw -PassThru
