@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Liner.PowerShell.Api;
 using Liner.PowerShell.Filtering;
@@ -11,14 +12,12 @@ namespace Liner.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "LinerOrder", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(Order))]
-public sealed class GetLinerOrderCommand : LinerCmdlet
+public sealed class GetLinerOrderCommand : LinerListCmdlet
 {
     private const string IdSet = "Id";
     private const string NumberSet = "VirtualNumber";
 
-    private readonly List<long> _ids = new();
     private readonly List<VirtualNumber> _numbers = new();
-    private bool _idsGiven;
 
     #region Parameters
 
@@ -44,42 +43,26 @@ public sealed class GetLinerOrderCommand : LinerCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Code { get; set; }
 
-    [Parameter]
-    [ValidateNotNull]
-    public LinerConnection? Connection { get; set; }
-
     #endregion
 
     protected override void ProcessRecord()
     {
-        if (Id is not null)
-        {
-            _idsGiven = true;
-            _ids.AddRange(Id);
-        }
+        AddIds(Id);
         if (VirtualNumber is not null)
         {
-            _idsGiven = true;
-            foreach (var number in VirtualNumber)
-            {
-                _numbers.Add(number);
-                if (number.OrderId is { } orderId)
-                {
-                    _ids.Add(orderId);
-                }
-            }
+            _numbers.AddRange(VirtualNumber);
+            AddIds(VirtualNumber.Where(number => number.OrderId is not null).Select(number => number.OrderId!.Value));
         }
     }
 
     protected override void EndProcessing()
     {
-        // An empty pipeline in front means "these orders", not "every order": write nothing.
-        if (MyInvocation.ExpectingInput && !_idsGiven)
+        if (NothingPiped)
         {
             return;
         }
         var connection = ResolveConnection(Connection);
-        var filter = new OrderFilter(_idsGiven ? _ids : null, Title, Code);
+        var filter = new OrderFilter(IdsGiven ? Ids : null, Title, Code);
         var found = new HashSet<long>();
         Run(connection, client =>
         {
@@ -91,7 +74,7 @@ public sealed class GetLinerOrderCommand : LinerCmdlet
                 }
             }
         });
-        if (_idsGiven && Title is null && Code is null)
+        if (IdsGiven && Title is null && Code is null)
         {
             WriteMissing(found, connection);
         }
@@ -109,12 +92,6 @@ public sealed class GetLinerOrderCommand : LinerCmdlet
                 reported.Add(orderId);
             }
         }
-        foreach (var id in _ids)
-        {
-            if (!found.Contains(id) && reported.Add(id))
-            {
-                WriteNotFound(LinerErrorIds.OrderNotFound, $"The account at {connection.ApiHost} has no order with id {id}.", id, action);
-            }
-        }
+        WriteMissing(Ids, found, reported, LinerErrorIds.OrderNotFound, id => $"The account at {connection.ApiHost} has no order with id {id}.", action);
     }
 }

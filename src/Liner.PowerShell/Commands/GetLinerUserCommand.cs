@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Liner.PowerShell.Api;
 using Liner.PowerShell.Completion;
@@ -12,14 +13,12 @@ namespace Liner.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "LinerUser", DefaultParameterSetName = IdSet)]
 [OutputType(typeof(User))]
-public sealed class GetLinerUserCommand : LinerCmdlet
+public sealed class GetLinerUserCommand : LinerListCmdlet
 {
     private const string IdSet = "Id";
     private const string OrderSet = "Order";
 
-    private readonly List<long> _ids = new();
     private readonly List<Order> _orders = new();
-    private bool _idsGiven;
 
     #region Parameters
 
@@ -55,42 +54,30 @@ public sealed class GetLinerUserCommand : LinerCmdlet
     [Parameter]
     public SwitchParameter Active { get; set; }
 
-    [Parameter]
-    [ValidateNotNull]
-    public LinerConnection? Connection { get; set; }
-
     #endregion
 
     protected override void ProcessRecord()
     {
-        if (Id is not null)
-        {
-            _idsGiven = true;
-            _ids.AddRange(Id);
-        }
+        AddIds(Id);
         if (Order is not null)
         {
-            _idsGiven = true;
-            foreach (var order in Order)
-            {
-                _orders.Add(order);
-                _ids.AddRange(order.AgentUserIds);
-            }
+            _orders.AddRange(Order);
+            AddIds(Order.SelectMany(order => order.AgentUserIds));
         }
     }
 
     protected override void EndProcessing()
     {
-        if (MyInvocation.ExpectingInput && !_idsGiven)
+        if (NothingPiped)
         {
             return;
         }
         var connection = ResolveConnection(Connection);
-        var filter = new UserFilter(_idsGiven ? _ids : null, Name, Email, AccessGroup, Active.IsPresent);
+        var filter = new UserFilter(IdsGiven ? Ids : null, Name, Email, AccessGroup, Active.IsPresent);
         var found = new HashSet<long>();
         Run(connection, client =>
         {
-            var oneByOne = _idsGiven && !MyInvocation.ExpectingInput && !filter.HasNameFilters && !Active.IsPresent;
+            var oneByOne = IdsGiven && !MyInvocation.ExpectingInput && !filter.HasNameFilters && !Active.IsPresent;
             foreach (var user in oneByOne ? Lookup(client) : client.Users(AccessGroup is { Length: 1 } one ? one[0] : null, Active.IsPresent))
             {
                 if (filter.Matches(user) && found.Add(user.Id))
@@ -99,7 +86,7 @@ public sealed class GetLinerUserCommand : LinerCmdlet
                 }
             }
         });
-        if (_idsGiven && !filter.HasNameFilters && !Active.IsPresent)
+        if (IdsGiven && !filter.HasNameFilters && !Active.IsPresent)
         {
             WriteMissing(found, connection);
         }
@@ -108,7 +95,7 @@ public sealed class GetLinerUserCommand : LinerCmdlet
     /// <summary>Each id given on the command line, from its detail endpoint.</summary>
     private IEnumerable<User> Lookup(LinerClient client)
     {
-        foreach (var id in new HashSet<long>(_ids))
+        foreach (var id in new HashSet<long>(Ids))
         {
             if (client.User(id) is { } user)
             {
@@ -123,20 +110,8 @@ public sealed class GetLinerUserCommand : LinerCmdlet
         var reported = new HashSet<long>();
         foreach (var order in _orders)
         {
-            foreach (var id in order.AgentUserIds)
-            {
-                if (!found.Contains(id) && reported.Add(id))
-                {
-                    WriteNotFound(LinerErrorIds.UserNotFound, $"Order {order} lists agent {id}, whom the account at {connection.ApiHost} does not have.", id, action);
-                }
-            }
+            WriteMissing(order.AgentUserIds, found, reported, LinerErrorIds.UserNotFound, id => $"Order {order} lists agent {id}, whom the account at {connection.ApiHost} does not have.", action);
         }
-        foreach (var id in _ids)
-        {
-            if (!found.Contains(id) && reported.Add(id))
-            {
-                WriteNotFound(LinerErrorIds.UserNotFound, $"The account at {connection.ApiHost} has no user with id {id}.", id, action);
-            }
-        }
+        WriteMissing(Ids, found, reported, LinerErrorIds.UserNotFound, id => $"The account at {connection.ApiHost} has no user with id {id}.", action);
     }
 }

@@ -12,15 +12,13 @@ namespace Liner.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "LinerVirtualNumber", DefaultParameterSetName = AllSet, SupportsPaging = true)]
 [OutputType(typeof(VirtualNumber))]
-public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
+public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
 {
     private const string AllSet = "All";
     private const string UnassignedSet = "Unassigned";
     private const string OrderSet = "Order";
 
-    private readonly List<long> _ids = new();
     private readonly List<Order> _orders = new();
-    private bool _idsGiven;
 
     #region Parameters
 
@@ -74,38 +72,28 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     [Parameter(Mandatory = true, ParameterSetName = UnassignedSet)]
     public SwitchParameter Unassigned { get; set; }
 
-    /// <summary>The connection to use instead of the session default.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public LinerConnection? Connection { get; set; }
-
     #endregion
 
     protected override void ProcessRecord()
     {
-        if (Id is not null)
-        {
-            _idsGiven = true;
-            _ids.AddRange(Id);
-        }
+        AddIds(Id);
         if (Order is not null)
         {
-            _idsGiven = true;
             _orders.AddRange(Order);
+            AddIds(System.Array.Empty<long>());    // orders stand for the numbers they have: something was piped
         }
     }
 
     protected override void EndProcessing()
     {
-        // An empty pipeline in front means "these ids", not "everything": write nothing.
-        if (MyInvocation.ExpectingInput && !_idsGiven)
+        if (NothingPiped)
         {
             return;
         }
 
         var connection = ResolveConnection(Connection);
         var filter = new VirtualNumberFilter(
-            _idsGiven && _orders.Count == 0 ? _ids : null,
+            IdsGiven && _orders.Count == 0 ? Ids : null,
             Title,
             Phone,
             ConnectionType,
@@ -114,7 +102,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
             OrderId,
             Unassigned.IsPresent,
             _orders.Count > 0 ? _orders : null);
-        var found = _idsGiven ? new HashSet<long>() : null;
+        var found = IdsGiven ? new HashSet<long>() : null;
         var skip = PagingParameters.Skip;
         var first = PagingParameters.First;
         ulong matched = 0;
@@ -161,35 +149,24 @@ public sealed class GetLinerVirtualNumberCommand : LinerCmdlet
     private void WriteMissingIds(HashSet<long> found, LinerConnection connection)
     {
         var reported = new HashSet<long>();
-        foreach (var order in HasOtherFilters() ? new List<Order>() : _orders)
+        var otherFilters = HasOtherFilters();
+        foreach (var order in otherFilters ? new List<Order>() : _orders)
         {
-            foreach (var id in order.VirtualNumberIds)
-            {
-                if (!found.Contains(id) && reported.Add(id))
-                {
-                    WriteNotFound(Api.LinerErrorIds.VirtualNumberNotFound, $"Order {order} lists virtual number {id}, which the account at {connection.ApiHost} does not have.", id, "Run Get-LinerVirtualNumber to list the numbers the account has.");
-                }
-            }
+            WriteMissing(order.VirtualNumberIds, found, reported, Api.LinerErrorIds.VirtualNumberNotFound, id => $"Order {order} lists virtual number {id}, which the account at {connection.ApiHost} does not have.", "Run Get-LinerVirtualNumber to list the numbers the account has.");
         }
-        foreach (var id in _ids)
-        {
-            if (found.Contains(id) || !reported.Add(id))
-            {
-                continue;
-            }
-            // Other filters may have excluded a number that exists; only a truly unknown id is "not found"
-            // when no other filter was given.
-            var message = HasOtherFilters()
+        // Other filters may have excluded a number that exists; only a truly unknown id is "not found"
+        // when no other filter was given.
+        WriteMissing(
+            Ids,
+            found,
+            reported,
+            Api.LinerErrorIds.VirtualNumberNotFound,
+            id => otherFilters
                 ? $"No virtual number with id {id} matches the other filters in the account at {connection.ApiHost}."
-                : $"The account at {connection.ApiHost} has no virtual number with id {id}.";
-            WriteNotFound(
-                Api.LinerErrorIds.VirtualNumberNotFound,
-                message,
-                id,
-                HasOtherFilters()
-                    ? "Run Get-LinerVirtualNumber -Id with no other filter to see the number's fields."
-                    : "Run Get-LinerVirtualNumber without -Id to list the numbers the account has.");
-        }
+                : $"The account at {connection.ApiHost} has no virtual number with id {id}.",
+            otherFilters
+                ? "Run Get-LinerVirtualNumber -Id with no other filter to see the number's fields."
+                : "Run Get-LinerVirtualNumber without -Id to list the numbers the account has.");
     }
 
     private bool HasOtherFilters()
