@@ -15,10 +15,16 @@
     CmdletsToExport        = @(
         'Connect-Liner'
         'Disconnect-Liner'
+        'Get-LinerCall'
+        'Get-LinerCallRecord'
+        'Get-LinerCallStatus'
         'Get-LinerConnection'
+        'Get-LinerLeadStatus'
         'Get-LinerOrder'
         'Get-LinerUser'
         'Get-LinerVirtualNumber'
+        'Get-LinerVirtualNumberUsage'
+        'Save-LinerCallRecord'
         'Test-LinerConnection'
     )
     FunctionsToExport      = @()

@@ -31,8 +31,29 @@ internal sealed class MockRouter
     private const string OrdersV1Path = "/v1/order/list/";
     private const string UsersPath = "/v2/user/list/";
     private const string UserDetailPath = "/v2/user/detail/";
-    private static readonly string[] ApiPaths = { PluralPath, SingularPath, HealthPath, OrdersPath, OrdersV1Path, UsersPath };
-    private static readonly System.Text.RegularExpressions.Regex UserDetail = new(@"/v2/user/detail/(?<id>\d+)/$");
+    private const string CallsPath = "/v2/call/";
+    private const string CallDetailPath = "/v2/call/detail/";
+    private const string RecordsPath = "/v2/call-record/";
+    private const string RecordDetailPath = "/v2/call-record/detail/";
+    private const string FilePath = "/files/";
+    private const string CallStatusesPath = "/v2/call-statuses/";
+    private const string CallStatusPath = "/v2/call-status/";
+    private const string LeadStatusesPath = "/v2/lead-statuses/";
+    private const string LeadStatusPath = "/v2/lead-status/";
+    private static readonly string[] ApiPaths =
+    {
+        PluralPath, SingularPath, HealthPath, OrdersPath, OrdersV1Path, UsersPath, CallsPath, RecordsPath,
+        CallStatusesPath, CallStatusPath, LeadStatusesPath, LeadStatusPath,
+    };
+
+    // Paths that end in an id: the detail endpoints, and the recordings' files.
+    private static readonly (string Path, System.Text.RegularExpressions.Regex Pattern)[] IdPaths =
+    {
+        (UserDetailPath, new(@"/v2/user/detail/(?<id>\d+)/$")),
+        (CallDetailPath, new(@"/v2/call/detail/(?<id>\d+)/$")),
+        (RecordDetailPath, new(@"/v2/call-record/detail/(?<id>\d+)/$")),
+        (FilePath, new(@"/files/(?<id>\d+)\.mp3$")),
+    };
 
     private readonly MockOptions _options;
     private readonly RequestLog _log;
@@ -55,8 +76,17 @@ internal sealed class MockRouter
             return;
         }
 
-        var detail = UserDetail.Match(path);
-        var apiPath = detail.Success ? UserDetailPath : ApiPaths.FirstOrDefault(api => path.EndsWith(api, StringComparison.Ordinal));
+        var detail = System.Text.RegularExpressions.Match.Empty;
+        string? apiPath = null;
+        foreach (var (idPath, pattern) in IdPaths)
+        {
+            if (pattern.Match(path) is { Success: true } match)
+            {
+                (detail, apiPath) = (match, idPath);
+                break;
+            }
+        }
+        apiPath ??= ApiPaths.FirstOrDefault(api => path.EndsWith(api, StringComparison.Ordinal));
         var key = request.Headers["X-Api-Key"].ToString();
         var keyPresent = request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
@@ -76,13 +106,19 @@ internal sealed class MockRouter
         {
             await Task.Delay(delay, context.RequestAborted);
         }
-        var paged = apiPath is OrdersPath or UsersPath;
+        var paged = apiPath is OrdersPath or UsersPath or CallsPath or RecordsPath;
         if (paged && scenario.PageDelay is { } pageDelay)
         {
             await Task.Delay(pageDelay, context.RequestAborted);
         }
         if (Faults.TryRedirect(context, scenario, path))
         {
+            return;
+        }
+        if (apiPath == FilePath)
+        {
+            // Recordings are files, as a storage host would serve them: no key needed (the log says whether one came).
+            await Calls.WriteFileAsync(context, scenario, long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture));
             return;
         }
         if (scenario.EchoKey)
@@ -122,6 +158,32 @@ internal sealed class MockRouter
                 var users = _bodies.Users(scenario.Body.Count, request.Query["accessGroup"].FirstOrDefault(), request.Query["isActive"].FirstOrDefault());
                 await Faults.WriteBodyAsync(context, scenario, Bodies.Page(users, scenario, offset, limit, attempt));
                 return;
+            case CallsPath:
+                if (Calls.Select(request.Query, scenario) is not { } calls)
+                {
+                    await Faults.WriteEnvelopeAsync(context, 400, false, "orderIds or leadIds is required", "null");
+                    return;
+                }
+                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(calls, scenario, offset, limit, attempt));
+                return;
+            case CallDetailPath:
+                await WriteDetailAsync(context, CallGenerator.Calls(scenario.Body.Count ?? CallGenerator.DefaultCount), detail, "Call");
+                return;
+            case RecordsPath:
+                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(Calls.Records(request, scenario), scenario, offset, limit, attempt));
+                return;
+            case RecordDetailPath:
+                await WriteDetailAsync(context, Calls.Records(request, scenario, onlyFor: null), detail, "Call record");
+                return;
+            case CallStatusesPath or LeadStatusesPath when scenario.Singular:
+                await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
+                return;
+            case CallStatusesPath or CallStatusPath:
+                await Faults.WriteBodyAsync(context, scenario, Calls.CallStatuses());
+                return;
+            case LeadStatusesPath or LeadStatusPath:
+                await Faults.WriteBodyAsync(context, scenario, Calls.LeadStatuses());
+                return;
             case UserDetailPath:
                 var id = long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture);
                 if (_bodies.Users(null, null, null).FirstOrDefault(user => (long)user["id"]! == id) is { } found)
@@ -136,6 +198,19 @@ internal sealed class MockRouter
             default:
                 await Faults.WriteBodyAsync(context, scenario, _bodies.Numbers(scenario.Body));
                 return;
+        }
+    }
+
+    private static async Task WriteDetailAsync(HttpContext context, IEnumerable<JsonNode> items, System.Text.RegularExpressions.Match detail, string noun)
+    {
+        var id = long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture);
+        if (items.FirstOrDefault(item => (long)item["id"]! == id) is { } found)
+        {
+            await Faults.WriteEnvelopeAsync(context, 200, true, string.Empty, found.ToJsonString());
+        }
+        else
+        {
+            await Faults.WriteEnvelopeAsync(context, 404, false, $"{noun} {id} not found", "null");
         }
     }
 

@@ -48,7 +48,10 @@ internal sealed record Scenario(
     bool TotalGrows,
     int? MaxLimit,
     int? FailPage,
-    bool V1Orders)
+    bool V1Orders,
+    int? FileSize,
+    long? FileFail,
+    long? FileReset)
 {
     public static Scenario Parse(string prefix)
     {
@@ -88,6 +91,9 @@ internal sealed record Scenario(
             TotalGrows: Has("total-grows"),
             MaxLimit: Number("max-limit"),
             FailPage: Number("fail-page"),
-            V1Orders: Has("v1-orders"));
+            V1Orders: Has("v1-orders"),
+            FileSize: Number("file-size"),
+            FileFail: Number("file-fail"),
+            FileReset: Number("file-reset"));
     }
 }

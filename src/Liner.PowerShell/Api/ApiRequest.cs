@@ -49,20 +49,29 @@ internal sealed class ApiRequest
     public RequestFailures Failures { get; }
 
     /// <summary>Sends GET base/<paramref name="relativePath"/> (with its query) and follows same-origin redirects.</summary>
-    public HttpResponseMessage Send(string relativePath)
+    public HttpResponseMessage Send(string relativePath) => Send(new Uri(_connection.BaseUri, relativePath), withKey: true);
+
+    /// <summary>
+    /// Sends GET <paramref name="uri"/>. With the key, only redirects within the same origin are
+    /// followed; without it (a file on another host), any redirect is, since nothing secret is sent.
+    /// </summary>
+    public HttpResponseMessage Send(Uri uri, bool withKey)
     {
         _waited = TimeSpan.Zero;
         BodyBytes = 0;
-        var uri = new Uri(_connection.BaseUri, relativePath);
         for (var hop = 0; ; hop++)
         {
             Path = uri.AbsolutePath;
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            request.Headers.Accept.Add(LinerHttp.Json);
             request.Headers.UserAgent.Add(LinerHttp.UserAgent);
-            _connection.UseApiKey(key => request.Headers.TryAddWithoutValidation("X-Api-Key", key));
+            if (withKey)
+            {
+                request.Headers.Accept.Add(LinerHttp.Json);
+                _connection.UseApiKey(key => request.Headers.TryAddWithoutValidation("X-Api-Key", key));
+            }
 
-            _log.Verbose($"GET {uri.GetLeftPart(UriPartial.Query)}");
+            // A file's address may carry a signature in its query: only the API's own queries are shown.
+            _log.Verbose($"GET {uri.GetLeftPart(withKey ? UriPartial.Query : UriPartial.Path)}");
             var started = DateTime.UtcNow;
             var response = Wait(token => _connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token), "to answer");
             _log.Verbose($"HTTP {(int)response.StatusCode} {response.ReasonPhrase} in {(DateTime.UtcNow - started).TotalMilliseconds:0} ms");
@@ -81,7 +90,7 @@ internal sealed class ApiRequest
                 throw Failures.Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"answered {status} (a redirect) without saying where to.", status);
             }
             var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
-            if (!IsSameOrigin(uri, target))
+            if (withKey && !IsSameOrigin(uri, target))
             {
                 var downgrade = uri.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp ? " (from https to http)" : string.Empty;
                 throw Failures.Fail(
@@ -110,6 +119,23 @@ internal sealed class ApiRequest
             BodyBytes += read;
             return read;
         });
+    }
+
+    /// <summary>Copies the body to <paramref name="destination"/> as it arrives, with this request's timeouts.</summary>
+    public void CopyBody(HttpResponseMessage response, Stream destination)
+    {
+        var stream = Wait(_ => response.Content.ReadAsStreamAsync(), "to send the body");
+        var buffer = new byte[81920];
+        while (true)
+        {
+            var read = Wait(token => stream.ReadAsync(buffer, 0, buffer.Length, token), "to send the rest of the body");
+            if (read == 0)
+            {
+                return;
+            }
+            BodyBytes += read;
+            destination.Write(buffer, 0, read);
+        }
     }
 
     /// <summary>The error for a non-2xx response, with what its body says (read up to 64 KB).</summary>

@@ -20,6 +20,16 @@ internal sealed class LinerClient
     internal static readonly ListEndpoint OrdersV1Endpoint = new("v1/order/list/");
     internal static readonly ListEndpoint UsersEndpoint = new("v2/user/list/", paged: true);
     internal const string UserDetailPath = "v2/user/detail/{0}/";
+    internal static readonly ListEndpoint CallsEndpoint = new("v2/call/", paged: true);
+    internal const string CallDetailPath = "v2/call/detail/{0}/";
+    internal static readonly ListEndpoint CallRecordsEndpoint = new("v2/call-record/", paged: true);
+    internal const string CallRecordDetailPath = "v2/call-record/detail/{0}/";
+    // The docs' headings spell these in the singular while their examples use the plural.
+    internal static readonly ListEndpoint CallStatusesEndpoint = new("v2/call-statuses/", otherSpelling: "v2/call-status/");
+    internal static readonly ListEndpoint LeadStatusesEndpoint = new("v2/lead-statuses/", otherSpelling: "v2/lead-status/");
+
+    /// <summary>How many order ids go into one calls query, so that no URL grows past a few kilobytes.</summary>
+    internal const int OrderIdsPerQuery = 100;
     internal const string HealthPath = "v1/health/check/";
     private const int HealthBodyLimit = 4 * 1024 * 1024;
 
@@ -92,6 +102,69 @@ internal sealed class LinerClient
 
     /// <summary>One user by id (<c>/v2/user/detail/{id}/</c>), or null when Liner says there is none.</summary>
     public User? User(long id) => Detail(string.Format(CultureInfo.InvariantCulture, UserDetailPath, id), new UserMapper());
+
+    /// <summary>
+    /// The calls that <paramref name="query"/> selects on the server, page by page. The API needs order
+    /// or lead ids: without either, the calls of every order of the account are asked for, a batch of
+    /// order ids per query. <paramref name="onTotal"/> hears each query's total when its first page has it.
+    /// </summary>
+    public IEnumerable<Call> Calls(CallQuery query, Action<long>? onTotal = null)
+    {
+        var batches = new List<IReadOnlyList<long>?>();
+        if (query.OrderIds.Count > 0 || query.LeadIds.Count > 0)
+        {
+            batches.Add(null);
+        }
+        else
+        {
+            var orders = new List<long>();
+            foreach (var order in Orders())
+            {
+                orders.Add(order.Id);
+            }
+            for (var i = 0; i < orders.Count; i += OrderIdsPerQuery)
+            {
+                batches.Add(orders.GetRange(i, Math.Min(OrderIdsPerQuery, orders.Count - i)));
+            }
+        }
+        foreach (var batch in batches)
+        {
+            var list = List(new ListRequest(CallsEndpoint) { Query = query.ToQuery(batch) }, new CallMapper());
+            var reported = false;
+            foreach (var call in list)
+            {
+                if (!reported && list.Total is { } total)
+                {
+                    onTotal?.Invoke(total);
+                    reported = true;
+                }
+                yield return call;
+            }
+        }
+    }
+
+    public Call? Call(long id) => Detail(string.Format(CultureInfo.InvariantCulture, CallDetailPath, id), new CallMapper());
+
+    /// <summary>The records of one call (or of every call), page by page; only those with an answering machine when asked.</summary>
+    public ListSequence<CallRecord> CallRecords(long? callId, bool answeringMachineOnly)
+    {
+        var query = new List<KeyValuePair<string, string>>();
+        if (callId is { } id)
+        {
+            query.Add(new KeyValuePair<string, string>("callId", id.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (answeringMachineOnly)
+        {
+            query.Add(new KeyValuePair<string, string>("isAmd", "1"));
+        }
+        return List(new ListRequest(CallRecordsEndpoint) { Query = query }, new CallRecordMapper(callId));
+    }
+
+    public CallRecord? CallRecord(long id) => Detail(string.Format(CultureInfo.InvariantCulture, CallRecordDetailPath, id), new CallRecordMapper());
+
+    public ListSequence<CallStatus> CallStatuses() => List(new ListRequest(CallStatusesEndpoint), new CallStatusMapper());
+
+    public ListSequence<LeadStatus> LeadStatuses() => List(new ListRequest(LeadStatusesEndpoint), new LeadStatusMapper());
 
     /// <summary>Any list of the API, as a lazy sequence.</summary>
     public ListSequence<T> List<T>(ListRequest request, IItemMapper<T> mapper) => new(_api, request, mapper);

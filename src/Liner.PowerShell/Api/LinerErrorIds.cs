@@ -21,4 +21,7 @@ public static class LinerErrorIds
     public const string VirtualNumberNotFound = "LinerVirtualNumberNotFound";
     public const string OrderNotFound = "LinerOrderNotFound";
     public const string UserNotFound = "LinerUserNotFound";
+    public const string CallNotFound = "LinerCallNotFound";
+    public const string CallRecordNotFound = "LinerCallRecordNotFound";
+    public const string DownloadFailed = "LinerDownloadFailed";
 }

@@ -24,6 +24,7 @@ public sealed class DeserializedObjectConverter : PSTypeConverter
     internal static readonly Type[] Rehydrated =
     {
         typeof(VirtualNumber), typeof(Order), typeof(User), typeof(CallWindow), typeof(HealthReport), typeof(HealthComponent),
+        typeof(Call), typeof(CallRecord), typeof(CallStatus), typeof(LeadStatus), typeof(VirtualNumberUsage),
     };
 
     public override bool CanConvertFrom(object sourceValue, Type destinationType) =>

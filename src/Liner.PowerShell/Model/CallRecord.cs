@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+
+namespace Liner.PowerShell;
+
+/// <summary>One recording of a call, as <c>GET /v2/call-record/</c> describes it.</summary>
+public sealed class CallRecord : ApiItem
+{
+    public long Id { get; internal set; }
+
+    /// <summary>The call the record was asked for (the API's items do not carry it; the module keeps it).</summary>
+    public long? CallId { get; internal set; }
+
+    public long? UserId { get; internal set; }
+
+    public long? LeadId { get; internal set; }
+
+    public bool IsTransfer { get; internal set; }
+
+    public long DurationSeconds { get; internal set; }
+
+    /// <summary><see cref="DurationSeconds"/> as a TimeSpan.</summary>
+    public TimeSpan Duration => TimeSpan.FromSeconds(DurationSeconds);
+
+    /// <summary>Where the recording can be downloaded (<c>fileUrl</c>).</summary>
+    public Uri? FileUrl { get; internal set; }
+
+    /// <summary>The AI summary of the call (<c>recordSummary</c>), when there is one.</summary>
+    public string? Summary { get; internal set; }
+
+    public DateTimeOffset? CreatedAt { get; internal set; }
+
+    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(CallRecord));
+
+    public override string ToString() => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

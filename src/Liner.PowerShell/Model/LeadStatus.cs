@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+
+namespace Liner.PowerShell;
+
+/// <summary>A status a lead can have, from <c>GET /v2/lead-statuses/</c>.</summary>
+public sealed class LeadStatus : ApiItem
+{
+    public long Id { get; internal set; }
+
+    public string? Code { get; internal set; }
+
+    public string? Title { get; internal set; }
+
+    /// <summary><c>in-progress</c>, <c>qualified</c> or <c>disqualified</c>.</summary>
+    public string? Category { get; internal set; }
+
+    public int? Sort { get; internal set; }
+
+    public string? Color { get; internal set; }
+
+    public bool? IsSystem { get; internal set; }
+
+    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(LeadStatus));
+
+    public override string ToString() => $"{Code} {Title}".Trim();
+}
