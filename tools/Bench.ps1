@@ -195,6 +195,69 @@ $pagedRow.Requests = $offsets.Count
 $pagedRow.DistinctPages = @($offsets | Select-Object -Unique).Count
 Disconnect-Liner -Connection $paged
 
+# H: usage of every number over 50,000 calls (500 pages of 100, 20 ms per page), against an
+# Invoke-RestMethod loop over offset per order and Group-Object sipEndpointId; then saving 200
+# recordings of 200 KB against a sequential Invoke-WebRequest -OutFile loop. A few runs each: one
+# side takes tens of seconds.
+function Measure-Few([scriptblock] $Block, [int] $Count = 3) {
+    $null = & $Block
+    Get-Median @(for ($i = 0; $i -lt $Count; $i++) { [GC]::Collect(); $watch = [Diagnostics.Stopwatch]::StartNew(); $null = & $Block; $watch.Elapsed.TotalMilliseconds })
+}
+Write-Host 'Measuring usage over 50,000 calls...' -ForegroundColor Cyan
+$callsHost = "$ApiHost/calls=50000/page-delay=20"
+$calls = Connect-Liner -ApiHost $callsHost -ApiKey $secureKey -PassThru -TimeoutSec 120
+$after = (Get-Date).AddDays(-31)
+$moduleH = { Get-LinerVirtualNumberUsage -Connection $calls -After $after }
+$restH = {
+    $all = [System.Collections.Generic.List[object]]::new()
+    foreach ($order in (Invoke-RestMethod -Headers $headers "$callsHost/v2/order/?offset=0&limit=100").data.list.id) {
+        $offset = 0
+        do {
+            $page = (Invoke-RestMethod -Headers $headers "$callsHost/v2/call/?orderIds[]=$order&createdAt[0]=$([uri]::EscapeDataString($after.ToString('yyyy-MM-ddTHH:mm:sszzz')))&offset=$offset&limit=100").data
+            $all.AddRange(@($page.list))
+            $offset = $page.next
+        } while ($page.list.Count -gt 0 -and $null -ne $offset -and $offset -lt $page.total)
+    }
+    $all | Group-Object sipEndpointId
+}
+$retained = {
+    param($Block)
+    [GC]::Collect(); [GC]::WaitForPendingFinalizers(); $before = [GC]::GetTotalMemory($true)
+    $kept = & $Block
+    $after = [GC]::GetTotalMemory($true)
+    $null = $kept
+    ($after - $before) / 1MB
+}
+$usageRow = [ordered]@{
+    Calls = 50000; Pages = 500
+    Module = Measure-Few $moduleH
+    Rest = Measure-Few $restH 1
+    ModuleAllocatedPerCall = (Measure-Allocation $moduleH) / 50000
+    ModuleRetainedMB = & $retained $moduleH
+    RestRetainedMB = & $retained { $all = [System.Collections.Generic.List[object]]::new(); & $restH }
+}
+$small = Connect-Liner -ApiHost "$ApiHost/calls=10000" -ApiKey $secureKey -PassThru -TimeoutSec 120
+$usageRow.ModuleRetainedMBAt10000 = & $retained { Get-LinerVirtualNumberUsage -Connection $small -After $after }
+Disconnect-Liner -Connection $small
+
+Write-Host 'Measuring Save-LinerCallRecord over 200 recordings...' -ForegroundColor Cyan
+$filesHost = "$ApiHost/calls=250/file-size=204800"
+$files = Connect-Liner -ApiHost $filesHost -ApiKey $secureKey -PassThru -TimeoutSec 120
+$records = @(Get-LinerCallRecord -Connection $files -First 200)
+$folder = Join-Path ([IO.Path]::GetTempPath()) "liner-bench-$PID"
+$moduleS = { $records | Save-LinerCallRecord -Connection $files -Destination $folder -Force }
+$restS = {
+    $null = New-Item -ItemType Directory -Path "$folder-iwr" -Force
+    foreach ($record in $records) {
+        $keyFor = if ($record.FileUrl.Authority -eq ([uri]$ApiHost).Authority) { $headers } else { @{} }
+        Invoke-WebRequest -Uri $record.FileUrl -Headers $keyFor -OutFile (Join-Path "$folder-iwr" "$($record.Id).mp3")
+    }
+}
+$saveRow = [ordered]@{ Recordings = $records.Count; SizeKB = 200; Module = Measure-Few $moduleS; Rest = Measure-Few $restS }
+Remove-Item $folder, "$folder-iwr" -Recurse -Force -ErrorAction Ignore
+Disconnect-Liner -Connection $files
+Disconnect-Liner -Connection $calls
+
 # F: Import-Module in fresh processes, less a bare start.
 Write-Host 'Measuring Import-Module in fresh processes...' -ForegroundColor Cyan
 $bare = Measure-ProcessStart 'exit'
@@ -264,12 +327,18 @@ $null = $md.AppendLine()
 $null = $md.AppendLine(('G, a paged list of {0:N0} orders ({1} pages of 100, {2} ms per page on the server): the module {3:N0} ms, an Invoke-RestMethod loop over offset {4:N0} ms ({5} faster); order kept: {6}; {7} requests for {8} distinct pages.' -f
     $pagedRow.Items, $pagedRow.Pages, $pagedRow.PageDelayMs, $pagedRow.Module, $pagedRow.Rest, (Format-Ratio $pagedRow.Rest $pagedRow.Module), $(if ($pagedRow.InOrder) { 'yes' } else { 'NO' }), $pagedRow.Requests, $pagedRow.DistinctPages))
 $null = $md.AppendLine()
+$null = $md.AppendLine(('H, usage per number over {0:N0} calls ({1} pages of 100, 20 ms per page): Get-LinerVirtualNumberUsage {2:N0} ms, an Invoke-RestMethod loop per order with Group-Object sipEndpointId {3:N0} ms ({4} faster). Memory: the module allocates {5:N0} bytes per call and keeps {6:N1} MB after the call at 50,000 calls ({7:N1} MB at 10,000: flat in the number of calls); the loop keeps {8:N1} MB.' -f
+    $usageRow.Calls, $usageRow.Pages, $usageRow.Module, $usageRow.Rest, (Format-Ratio $usageRow.Rest $usageRow.Module), $usageRow.ModuleAllocatedPerCall, $usageRow.ModuleRetainedMB, $usageRow.ModuleRetainedMBAt10000, $usageRow.RestRetainedMB))
+$null = $md.AppendLine()
+$null = $md.AppendLine(('H, saving {0} recordings of {1} KB: Save-LinerCallRecord {2:N0} ms, a sequential Invoke-WebRequest -OutFile loop {3:N0} ms ({4} faster).' -f
+    $saveRow.Recordings, $saveRow.SizeKB, $saveRow.Module, $saveRow.Rest, (Format-Ratio $saveRow.Rest $saveRow.Module)))
+$null = $md.AppendLine()
 $null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `Invoke-RestMethod -Headers @{ ''X-Api-Key'' = $key } "$h/v2/sip-endpoints/" | ForEach-Object data | Measure-Object`. B: `-Direction Incoming` against the same line with `| Where-Object incoming` (about half the numbers are incoming). C: `Get-LinerVirtualNumber | Where incoming`. D: the same GET and System.Text.Json deserialisation into objects with the same fields, no pipeline. E: bytes allocated per number by A''s two sides. G: `Get-LinerOrder | Measure-Object` (pages read ahead, at most 4 at a time) against a do/while loop of `Invoke-RestMethod "$h/v2/order/?offset=$offset&limit=100"`.')
 
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 Set-Content -Path (Join-Path $OutputPath 'bench.md') -Value $md.ToString() -Encoding utf8
 [ordered]@{
-    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow
+    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow; Usage = $usageRow; SaveRecordings = $saveRow
     Import = [ordered]@{ BareStartMs = $bare; LinerPowerShellMs = $importModule; PSResourceGetMs = $importPSResourceGet; Trace = $importTrace }
 } | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8
 Write-Host ''

@@ -7,7 +7,7 @@ namespace Liner.MockApi;
 /// <summary>
 /// Deterministic calls of the sample account, counted back from when the mock started, and their
 /// recordings. Numbers 105, 108, 110 and 112 make no calls (112's order is not in the account); the
-/// others share the calls in turn. <c>count=N</c> on a calls path gives N calls instead of 120.
+/// others share the calls in turn. <c>calls=N</c> gives N calls instead of 120.
 /// </summary>
 internal static class CallGenerator
 {

@@ -25,7 +25,7 @@ internal static class Calls
         var statuses = Ids(query, "statusIds[]").Select(id => id >= 1 && id <= CallGenerator.StatusCodes.Count ? CallGenerator.StatusCodes[(int)id - 1] : "?").ToHashSet();
         var from = Time(query["createdAt[0]"]);
         var to = Time(query["createdAt[1]"]);
-        return CallGenerator.Calls(scenario.Body.Count ?? CallGenerator.DefaultCount).Where(call =>
+        return CallGenerator.Calls(scenario.CallCount ?? CallGenerator.DefaultCount).Where(call =>
         {
             var at = DateTimeOffset.Parse((string)call["createdAt"]!, CultureInfo.InvariantCulture);
             return (orders.Count == 0 || orders.Contains((long)call["orderId"]!))
@@ -42,7 +42,7 @@ internal static class Calls
         var callId = onlyFor is null ? null : long.TryParse(request.Query[onlyFor], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
         var amdOnly = request.Query["isAmd"] == "1";
         var prefix = request.Path.Value![..request.Path.Value!.IndexOf("/v2/", StringComparison.Ordinal)];
-        return CallGenerator.Calls(scenario.Body.Count ?? CallGenerator.DefaultCount)
+        return CallGenerator.Calls(scenario.CallCount ?? CallGenerator.DefaultCount)
             .Where(call => (bool)call["hasRecords"]! && (callId is null || (long)call["id"]! == callId))
             .Select(call => CallGenerator.Record(call, request.Scheme, request.Host.Value!, prefix))
             .Where(record => !amdOnly || (bool)record["isAmd"]!)

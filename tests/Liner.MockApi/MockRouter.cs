@@ -19,7 +19,8 @@ namespace Liner.MockApi;
 /// <c>truncate</c>, <c>reset</c>, <c>reset-mid</c>, <c>redirect=PORT</c>, <c>redirect-same</c>,
 /// <c>redirect-https</c>, <c>echo-key</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
 /// <c>last-next=null|absent|total|past|stuck</c>, <c>no-total</c>, <c>total-grows</c>,
-/// <c>fail-page=K</c> (503 for page K, with <c>times</c>).
+/// <c>fail-page=K</c> (503 for page K, with <c>times</c>); calls: <c>calls=N</c> generated calls,
+/// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>.
 /// Control: <c>GET|DELETE /_mock/requests</c> (DELETE also restarts the fault counters).
 /// </summary>
 internal sealed class MockRouter
@@ -167,7 +168,7 @@ internal sealed class MockRouter
                 await Faults.WriteBodyAsync(context, scenario, Bodies.Page(calls, scenario, offset, limit, attempt));
                 return;
             case CallDetailPath:
-                await WriteDetailAsync(context, CallGenerator.Calls(scenario.Body.Count ?? CallGenerator.DefaultCount), detail, "Call");
+                await WriteDetailAsync(context, CallGenerator.Calls(scenario.CallCount ?? CallGenerator.DefaultCount), detail, "Call");
                 return;
             case RecordsPath:
                 await Faults.WriteBodyAsync(context, scenario, Bodies.Page(Calls.Records(request, scenario), scenario, offset, limit, attempt));

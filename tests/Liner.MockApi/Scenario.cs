@@ -51,7 +51,8 @@ internal sealed record Scenario(
     bool V1Orders,
     int? FileSize,
     long? FileFail,
-    long? FileReset)
+    long? FileReset,
+    int? CallCount)
 {
     public static Scenario Parse(string prefix)
     {
@@ -94,6 +95,7 @@ internal sealed record Scenario(
             V1Orders: Has("v1-orders"),
             FileSize: Number("file-size"),
             FileFail: Number("file-fail"),
-            FileReset: Number("file-reset"));
+            FileReset: Number("file-reset"),
+            CallCount: Number("calls"));
     }
 }

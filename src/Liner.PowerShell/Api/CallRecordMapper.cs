@@ -33,8 +33,9 @@ internal sealed class CallRecordMapper : ObjectMapper<CallRecord>
             case "fileUrl":
                 var text = JsonValueReader.ReadString(ref value, name);
                 record.FileUrl = string.IsNullOrEmpty(text) ? null
-                    : Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri
-                    : throw new ResponseShapeException($"field 'fileUrl' is '{text}', which is not an absolute URL");
+                    // On Linux "/r/5.mp3" parses as an absolute file: URI; only http and https are addresses to download from.
+                    : Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri
+                    : throw new ResponseShapeException($"field 'fileUrl' is '{text}', which is not an absolute http or https URL");
                 return true;
             case "recordSummary": record.Summary = JsonValueReader.ReadString(ref value, name); return true;
             case "createdAt": record.CreatedAt = JsonValueReader.ReadDateTimeOffset(ref value, name); return true;
