@@ -6,7 +6,7 @@
     Author                 = 'Liner.PowerShell contributors'
     CompanyName            = 'Liner.PowerShell contributors'
     Copyright              = '(c) Liner.PowerShell contributors. MIT License.'
-    Description            = 'Work with a Liner telephony account from PowerShell: connect once, then list and filter its virtual numbers, orders and users as typed objects.'
+    Description            = 'Work with a Liner telephony account from PowerShell: connect once, then list and filter its virtual numbers, orders, users, calls and recordings as typed objects, and see which numbers are still used.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
@@ -34,7 +34,7 @@
         PSData = @{
             Tags         = @('Liner', 'Telephony', 'VirtualNumber', 'SIP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = '0.2.0: Get-LinerOrder and Get-LinerUser, pipelines between numbers, orders and users, paged lists read ahead, -First/-Skip for numbers, and a reader that never writes a wrong value. 0.1.1: tables that fit 80 columns, objects that survive jobs and Import-Clixml, secrets masked in every readable view. See CHANGELOG.md, which ships with the module.'
+            ReleaseNotes = '0.2.0: Get-LinerVirtualNumberUsage, calls, call records and their download, statuses, Get-LinerOrder and Get-LinerUser, pipelines between numbers, orders and users, paged lists read ahead, -First/-Skip for numbers, and a reader that never writes a wrong value. 0.1.1: tables that fit 80 columns, objects that survive jobs and Import-Clixml, secrets masked in every readable view. See CHANGELOG.md, which ships with the module.'
         }
     }
 }

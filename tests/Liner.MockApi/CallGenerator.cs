@@ -60,6 +60,12 @@ internal static class CallGenerator
         return calls;
     });
 
+    /// <summary>When each call of <see cref="Calls"/> began, parsed once.</summary>
+    public static IReadOnlyList<DateTimeOffset> Times(int count) => TimesCache.GetOrAdd(count, n =>
+        Calls(n).Select(call => DateTimeOffset.Parse((string)call["createdAt"]!, CultureInfo.InvariantCulture)).ToArray());
+
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<DateTimeOffset>> TimesCache = new();
+
     /// <summary>
     /// The recording of a call that has one: every other one on a second origin (localhost for
     /// 127.0.0.1), where the module must not send the key.

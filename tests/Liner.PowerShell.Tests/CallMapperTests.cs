@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Liner.PowerShell.Api;
 using Liner.PowerShell.Commands;
 using Xunit;
@@ -8,18 +6,10 @@ namespace Liner.PowerShell.Tests;
 
 public class CallMapperTests
 {
-    private static T Map<T>(IItemMapper<T> mapper, string json)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-        reader.Read();
-        Assert.Equal(MapResult.Item, mapper.Map(ref reader, out var item));
-        return item!;
-    }
-
     [Fact]
     public void MapsACallWithItsDurationsAsTimeSpansAndKeepsTheSeconds()
     {
-        var call = Map(new CallMapper(), """{"id":1,"sipEndpointId":101,"direction":"incoming","totalDurationSeconds":75,"waitTimeDurationSeconds":15,"talkTimeDurationSeconds":60,"hasRecords":true,"createdAt":"2026-11-27T10:00:00+03:00","queue":"main"}""");
+        var call = Mapping.Map(new CallMapper(), """{"id":1,"sipEndpointId":101,"direction":"incoming","totalDurationSeconds":75,"waitTimeDurationSeconds":15,"talkTimeDurationSeconds":60,"hasRecords":true,"createdAt":"2026-11-27T10:00:00+03:00","queue":"main"}""");
         Assert.Equal(101L, call.SipEndpointId);
         Assert.Equal(TimeSpan.FromSeconds(60), call.TalkTime);
         Assert.Equal(60L, call.TalkTimeDurationSeconds);
@@ -32,7 +22,7 @@ public class CallMapperTests
     [Fact]
     public void MapsARecordNotingTheCallItWasAskedFor()
     {
-        var record = Map(new CallRecordMapper(800), """{"id":5,"durationSeconds":42,"fileUrl":"https://files.example.com/r/5.mp3?sig=abc","recordSummary":"Asked for a discount.","isTransfer":false}""");
+        var record = Mapping.Map(new CallRecordMapper(800), """{"id":5,"durationSeconds":42,"fileUrl":"https://files.example.com/r/5.mp3?sig=abc","recordSummary":"Asked for a discount.","isTransfer":false}""");
         Assert.Equal(800L, record.CallId);
         Assert.Equal(TimeSpan.FromSeconds(42), record.Duration);
         Assert.Equal(new Uri("https://files.example.com/r/5.mp3?sig=abc"), record.FileUrl);
@@ -41,25 +31,25 @@ public class CallMapperTests
 
     [Fact]
     public void RefusesAFileUrlThatIsNotAnAbsoluteUrl() =>
-        Assert.Contains("fileUrl", Assert.Throws<ResponseShapeException>(() => Map(new CallRecordMapper(), """{"id":5,"fileUrl":"/r/5.mp3"}""")).Message);
+        Assert.Contains("fileUrl", Assert.Throws<ResponseShapeException>(() => Mapping.Map(new CallRecordMapper(), """{"id":5,"fileUrl":"/r/5.mp3"}""")).Message);
 
     [Fact]
     public void NamesSavedFilesSoTheySortByTimeAndNeverCollide()
     {
-        var record = Map(new CallRecordMapper(800), """{"id":5,"fileUrl":"https://files.example.com/r/5.WAV?sig=abc","createdAt":"2026-11-27T10:00:00+03:00"}""");
+        var record = Mapping.Map(new CallRecordMapper(800), """{"id":5,"fileUrl":"https://files.example.com/r/5.WAV?sig=abc","createdAt":"2026-11-27T10:00:00+03:00"}""");
         Assert.Equal("20261127T070000Z_800_5.wav", SaveLinerCallRecordCommand.FileName(record));
-        var odd = Map(new CallRecordMapper(), """{"id":6,"fileUrl":"https://files.example.com/r/download"}""");
+        var odd = Mapping.Map(new CallRecordMapper(), """{"id":6,"fileUrl":"https://files.example.com/r/download"}""");
         Assert.Equal("00000000T000000Z_0_6.mp3", SaveLinerCallRecordCommand.FileName(odd));
     }
 
     [Fact]
     public void MapsStatuses()
     {
-        var call = Map(new CallStatusMapper(), """{"id":4,"code":"callback","agentCallAvailability":"after_call_transfer","commentRequired":true,"sort":40}""");
+        var call = Mapping.Map(new CallStatusMapper(), """{"id":4,"code":"callback","agentCallAvailability":"after_call_transfer","commentRequired":true,"sort":40}""");
         Assert.Equal("after_call_transfer", call.AgentCallAvailability);
         Assert.True(call.CommentRequired);
         Assert.Equal(40, call.Sort);
-        var lead = Map(new LeadStatusMapper(), """{"id":2,"code":"qualified","category":"qualified","color":"#4caf50"}""");
+        var lead = Mapping.Map(new LeadStatusMapper(), """{"id":2,"code":"qualified","category":"qualified","color":"#4caf50"}""");
         Assert.Equal("qualified", lead.Category);
         Assert.Equal("#4caf50", lead.Color);
     }

@@ -162,8 +162,11 @@ Describe 'Get-LinerCallRecord' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerCallRecordNotFound,*'
     }
 
-    It 'honours -First' {
-        @(Get-LinerCallRecord -First 4).Count | Should -Be 4
+    It 'honours -First, -Skip and -IncludeTotalCount' {
+        $all = @(Get-LinerCallRecord)
+        @(Get-LinerCallRecord -First 4 | Get-Ids) | Should -Be @($all[0..3].Id)
+        @(Get-LinerCallRecord -Skip 2 -First 2 | Get-Ids) | Should -Be @($all[2..3].Id)
+        (Get-LinerCallRecord -IncludeTotalCount | Select-Object -Last 1).ToString() | Should -Match "$($all.Count)"
     }
 }
 
@@ -320,6 +323,13 @@ Describe 'Get-LinerVirtualNumberUsage' {
         $usage.Title | Should -Be 'Moscow office'
         $usage.Phone | Should -Be '+74951234567'
         $usage.After | Should -Be ([DateTimeOffset]$after)
+    }
+
+    It 'counts only the calls before -Before' {
+        $before = $Newest.LocalDateTime.AddDays(-10)
+        $usage = Get-LinerVirtualNumberUsage -After (Get-Date).AddDays(-100) -Before $before -Id 101
+        $usage.Calls | Should -Be @($All | Where-Object { $_.sipEndpointId -eq 101 -and [DateTimeOffset]::Parse($_.createdAt) -lt [DateTimeOffset]$before }).Count
+        $usage.Before | Should -Be ([DateTimeOffset]$before)
     }
 
     It 'takes numbers from the pipeline' {
