@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -104,17 +105,34 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
     {
         var api = new ApiContext(connection, ApiLog.None, StopToken, new RetryPolicy(connection.MaximumRetryCount));
         var progress = new ReadProgress(this, 3, "Saving call recordings", "recordings") { Total = work.Count };
-        using var slots = new SemaphoreSlim(Parallel);
-        var downloads = new List<(CallRecord Record, string Path, BufferedLog Log, Task Task)>();
-        foreach (var (record, path) in work)
+        // A few workers take the recordings in turn (never a blocked thread per recording: with
+        // hundreds, the thread pool would starve); the pipeline thread writes the outcomes in order.
+        var downloads = work.Select(item => (item.Record, item.Path, Log: new BufferedLog(), Done: new TaskCompletionSource<bool>())).ToList();
+        var next = -1;
+        for (var worker = 0; worker < Math.Min(Parallel, downloads.Count); worker++)
         {
-            var log = new BufferedLog();
-            downloads.Add((record, path, log, Task.Run(() => Save(api, log.Log, record, path, slots))));
+            Task.Run(() =>
+            {
+                for (var i = Interlocked.Increment(ref next); i < downloads.Count; i = Interlocked.Increment(ref next))
+                {
+                    var (record, path, log, done) = downloads[i];
+                    try
+                    {
+                        Save(api, log.Log, record, path);
+                        done.SetResult(true);
+                    }
+                    catch (Exception error)
+                    {
+                        done.SetException(error);
+                    }
+                }
+            });
         }
         try
         {
-            foreach (var (record, path, log, task) in downloads)
+            foreach (var (record, path, log, done) in downloads)
             {
+                var task = done.Task;
                 while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
                 {
                     progress.Add(0);
@@ -148,9 +166,9 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
     }
 
     /// <summary>Downloads one recording to a temporary file beside its name, then renames it; a failure leaves nothing.</summary>
-    private static void Save(ApiContext api, ApiLog log, CallRecord record, string path, SemaphoreSlim slots)
+    private static void Save(ApiContext api, ApiLog log, CallRecord record, string path)
     {
-        slots.Wait(api.Cancellation);
+        api.Cancellation.ThrowIfCancellationRequested();
         var partial = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".partial");
         try
         {
@@ -186,7 +204,6 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
             {
                 File.Delete(partial);
             }
-            slots.Release();
         }
     }
 }
