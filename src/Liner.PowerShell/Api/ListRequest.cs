@@ -26,7 +26,7 @@ internal sealed class ListRequest
     public long StartOffset { get; init; }
 
     /// <summary>How many further pages may be on their way while one is being written.</summary>
-    public int ReadAhead { get; init; } = 4;
+    public int ReadAhead { get; init; } = 6;
 
     /// <summary>Read only as far as <c>success</c> and the first element: enough to prove a key.</summary>
     public bool ProbeOnly { get; init; }
