@@ -216,6 +216,15 @@ Describe 'Save-LinerCallRecord' {
         (Get-Item $first.FullName).Length | Should -Be 4096
     }
 
+    It 'refuses a destination that cannot be made with one clear error' {
+        $file = Join-Path $TestDrive 'a-file'
+        Set-Content $file 'x'
+        $failure = { $Records | Save-LinerCallRecord -Destination (Join-Path $file 'sub') } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerDestinationUnavailable,*'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Destination'
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/files/*').Count | Should -Be 0
+    }
+
     It '-WhatIf says what would be saved, and writes nothing' {
         $ps = [powershell]::Create()
         try {

@@ -24,4 +24,5 @@ public static class LinerErrorIds
     public const string CallNotFound = "LinerCallNotFound";
     public const string CallRecordNotFound = "LinerCallRecordNotFound";
     public const string DownloadFailed = "LinerDownloadFailed";
+    public const string DestinationUnavailable = "LinerDestinationUnavailable";
 }

@@ -85,7 +85,19 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
         {
             return;
         }
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            ThrowError(
+                new IOException($"The destination folder {folder} cannot be made: {error.Message.TrimEnd('.')}."),
+                LinerErrorIds.DestinationUnavailable,
+                ErrorCategory.WriteError,
+                folder,
+                "Give -Destination a folder this account can write to.");
+        }
         Download(connection, work);
     }
 
