@@ -6,8 +6,6 @@ namespace Liner.MockApi;
 /// <summary>Deterministic orders (calling campaigns) for the paged <c>/v2/order/</c>, any number of them.</summary>
 internal static class OrderGenerator
 {
-    public const int DefaultCount = 12;
-
     private static readonly ConcurrentDictionary<int, IReadOnlyList<JsonNode>> Cache = new();
 
     public static IReadOnlyList<JsonNode> Generate(int count) => Cache.GetOrAdd(count, n =>
