@@ -1,36 +1,15 @@
+using System.Collections.Generic;
 using System.Management.Automation;
-using Liner.PowerShell.Filtering;
+using Liner.PowerShell.Api;
 
 namespace Liner.PowerShell.Commands;
 
 /// <summary>Lists the statuses a call can end with, filtered by code and title (wildcards).</summary>
 [Cmdlet(VerbsCommon.Get, "LinerCallStatus")]
 [OutputType(typeof(CallStatus))]
-public sealed class GetLinerCallStatusCommand : LinerListCmdlet
+public sealed class GetLinerCallStatusCommand : LinerStatusCmdlet<CallStatus>
 {
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Code { get; set; }
+    internal override IEnumerable<CallStatus> Read(LinerClient client) => client.CallStatuses();
 
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Title { get; set; }
-
-    protected override void EndProcessing()
-    {
-        var codes = WildcardSet.From(Code);
-        var titles = WildcardSet.From(Title);
-        Run(ResolveConnection(Connection), client =>
-        {
-            foreach (var status in client.CallStatuses())
-            {
-                if ((codes is null || codes.Matches(status.Code)) && (titles is null || titles.Matches(status.Title)))
-                {
-                    WriteItem(status);
-                }
-            }
-        });
-    }
+    internal override (string? Code, string? Title) CodeAndTitle(CallStatus status) => (status.Code, status.Title);
 }

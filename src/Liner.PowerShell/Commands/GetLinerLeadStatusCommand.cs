@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
+using Liner.PowerShell.Api;
+using Liner.PowerShell.Completion;
 using Liner.PowerShell.Filtering;
 
 namespace Liner.PowerShell.Commands;
@@ -6,39 +9,22 @@ namespace Liner.PowerShell.Commands;
 /// <summary>Lists the statuses a lead can have, filtered by code, title and category (wildcards).</summary>
 [Cmdlet(VerbsCommon.Get, "LinerLeadStatus")]
 [OutputType(typeof(LeadStatus))]
-public sealed class GetLinerLeadStatusCommand : LinerListCmdlet
+public sealed class GetLinerLeadStatusCommand : LinerStatusCmdlet<LeadStatus>
 {
-    [Parameter(Position = 0)]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Code { get; set; }
-
-    [Parameter]
-    [SupportsWildcards]
-    [ValidateNotNullOrEmpty]
-    public string[]? Title { get; set; }
+    private WildcardSet? _categories;
 
     /// <summary>in-progress, qualified or disqualified (wildcards).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Completion.LeadCategoryCompleter))]
+    [ArgumentCompleter(typeof(LeadCategoryCompleter))]
     public string[]? Category { get; set; }
 
-    protected override void EndProcessing()
-    {
-        var codes = WildcardSet.From(Code);
-        var titles = WildcardSet.From(Title);
-        var categories = WildcardSet.From(Category);
-        Run(ResolveConnection(Connection), client =>
-        {
-            foreach (var status in client.LeadStatuses())
-            {
-                if ((codes is null || codes.Matches(status.Code)) && (titles is null || titles.Matches(status.Title)) && (categories is null || categories.Matches(status.Category)))
-                {
-                    WriteItem(status);
-                }
-            }
-        });
-    }
+    protected override void BeginProcessing() => _categories = WildcardSet.From(Category);
+
+    internal override IEnumerable<LeadStatus> Read(LinerClient client) => client.LeadStatuses();
+
+    internal override (string? Code, string? Title) CodeAndTitle(LeadStatus status) => (status.Code, status.Title);
+
+    internal override bool MatchesMore(LeadStatus status) => _categories is null || _categories.Matches(status.Category);
 }
