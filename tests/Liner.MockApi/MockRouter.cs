@@ -20,7 +20,8 @@ namespace Liner.MockApi;
 /// <c>redirect-https</c>, <c>echo-key</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
 /// <c>last-next=null|absent|total|past|stuck</c>, <c>no-total</c>, <c>total-grows</c>,
 /// <c>fail-page=K</c> (503 for page K, with <c>times</c>); calls: <c>calls=N</c> generated calls,
-/// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>.
+/// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>,
+/// <c>file-redirect=PORT</c> (302 to plain http on that port).
 /// Control: <c>GET|DELETE /_mock/requests</c> (DELETE also restarts the fault counters).
 /// </summary>
 internal sealed class MockRouter
@@ -91,7 +92,7 @@ internal sealed class MockRouter
         var key = request.Headers["X-Api-Key"].ToString();
         var keyPresent = request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
-        _log.Add(new LoggedRequest(request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id));
+        _log.Add(new LoggedRequest(request.Scheme, request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id));
 
         if (apiPath is null)
         {
@@ -114,6 +115,13 @@ internal sealed class MockRouter
         }
         if (Faults.TryRedirect(context, scenario, path))
         {
+            return;
+        }
+        if (apiPath == FilePath && scenario.FileRedirectPort is { } filePort)
+        {
+            // A storage host that sends the recording on to plain http (on another port of this computer).
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = $"http://127.0.0.1:{filePort}{path.Replace($"/file-redirect={filePort}", string.Empty)}";
             return;
         }
         if (apiPath == FilePath)
@@ -221,6 +229,12 @@ internal sealed class MockRouter
         {
             _log.Clear();
             context.Response.StatusCode = 204;
+            return;
+        }
+        if (path == "/_mock/connections")
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(_log.Connections()));
             return;
         }
         if (path == "/_mock/requests")

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Liner.MockApi;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // A local stand-in for the Liner API: the documented endpoints on loopback, the X-Api-Key check, and
 // per-request scenarios chosen by a path prefix (see Scenario and MockRouter).
@@ -23,6 +23,13 @@ catch (ArgumentException error)
     return 2;
 }
 
+if (options.MakeCaFolder is { } caFolder)
+{
+    TestCertificates.MakeAuthority(caFolder);
+    Console.WriteLine(Path.GetFullPath(Path.Combine(caFolder, TestCertificates.CertificateFile)));
+    return 0;
+}
+
 var builder = WebApplication.CreateSlimBuilder();
 if (options.ParentPid is not null)
 {
@@ -31,16 +38,32 @@ if (options.ParentPid is not null)
     builder.Services.AddSingleton<IHostLifetime, ParentLifetime>();
 }
 builder.Logging.ClearProviders();
-builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+// http on the chosen port; with --tls, each https listener on a free port of its own.
+var listeners = new List<(string Name, ListenOptions Options)>();
+var log = new RequestLog();
+var certificates = options.TlsFolder is null ? [] : TestCertificates.ServerCertificates(options.TlsFolder);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Listen(IPAddress.Loopback, options.Port, listen => Counted("http", listen));
+    foreach (var (name, certificate) in certificates)
+    {
+        kestrel.Listen(IPAddress.Loopback, 0, listen => Counted(name, listen).UseHttps(certificate));
+    }
+});
 
 var app = builder.Build();
-var endpoints = new MockRouter(options, new RequestLog());
+var endpoints = new MockRouter(options, log);
 app.Run(endpoints.HandleAsync);
 
 await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-Console.WriteLine($"Liner.MockApi listening on {address} (API key: {options.ApiKey})");
+// The banner: the http address with the key, then one line per https listener, then an empty line.
+Console.WriteLine($"Liner.MockApi listening on {Url(listeners[0])} (API key: {options.ApiKey})");
+foreach (var (name, listen) in listeners.Skip(1))
+{
+    Console.WriteLine($"  {name,-17} {Url((name, listen))}");
+}
+Console.WriteLine();
 Console.Out.Flush();
 
 if (options.ParentPid is { } parentPid)
@@ -67,6 +90,21 @@ if (options.ParentPid is { } parentPid)
         await app.StopAsync();
     });
 }
+
+// Every accepted TCP connection is counted, before any TLS handshake.
+ListenOptions Counted(string name, ListenOptions listen)
+{
+    listeners.Add((name, listen));
+    listen.Use(next => connection =>
+    {
+        log.AddConnection(name);
+        return next(connection);
+    });
+    return listen;
+}
+
+static string Url((string Name, ListenOptions Options) listener) =>
+    $"{(listener.Name == "http" ? "http" : "https")}://127.0.0.1:{listener.Options.IPEndPoint!.Port}";
 
 using var interrupt = options.ParentPid is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = true);
 await app.WaitForShutdownAsync();

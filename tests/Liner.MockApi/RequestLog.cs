@@ -3,17 +3,23 @@ using System.Collections.Concurrent;
 namespace Liner.MockApi;
 
 /// <summary>One request as the mock saw it, for tests that assert what the module sent.</summary>
-internal sealed record LoggedRequest(string Method, string Path, string Query, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId);
+internal sealed record LoggedRequest(string Scheme, string Method, string Path, string Query, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId);
 
 /// <summary>
-/// Every request since the last clear, served at /_mock/requests, and the counters that faults such
-/// as <c>status=503/times=2</c> count with: clearing the log starts them again, so one test's
-/// requests never use up another's faults.
+/// Every request since the last clear, served at /_mock/requests, the counters that faults such
+/// as <c>status=503/times=2</c> count with, and the TCP connections each listener accepted (at
+/// /_mock/connections; a refused TLS handshake is a connection without a request): clearing starts
+/// them all again, so one test's requests never use up another's faults.
 /// </summary>
 internal sealed class RequestLog
 {
     private readonly ConcurrentQueue<LoggedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, int> _attempts = new();
+    private readonly ConcurrentDictionary<string, int> _connections = new();
+
+    public void AddConnection(string listener) => _connections.AddOrUpdate(listener, 1, (_, count) => count + 1);
+
+    public Dictionary<string, int> Connections() => new(_connections);
 
     public void Add(LoggedRequest request) => _requests.Enqueue(request);
 
@@ -26,5 +32,6 @@ internal sealed class RequestLog
     {
         _requests.Clear();
         _attempts.Clear();
+        _connections.Clear();
     }
 }

@@ -52,7 +52,8 @@ internal sealed record Scenario(
     int? FileSize,
     long? FileFail,
     long? FileReset,
-    int? CallCount)
+    int? CallCount,
+    int? FileRedirectPort)
 {
     public static Scenario Parse(string prefix)
     {
@@ -96,6 +97,7 @@ internal sealed record Scenario(
             FileSize: Number("file-size"),
             FileFail: Number("file-fail"),
             FileReset: Number("file-reset"),
-            CallCount: Number("calls"));
+            CallCount: Number("calls"),
+            FileRedirectPort: Number("file-redirect"));
     }
 }

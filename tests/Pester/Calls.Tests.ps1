@@ -1,3 +1,6 @@
+# Runs over http and over https (see tests/Invoke-PesterTests.ps1).
+param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
+
 # Calls, call records, recordings, statuses and number usage against the mock's sample calls: 120
 # calls, one every 8 hours back from when the mock started, on every number but 105, 108, 110 and 112;
 # four calls in five are answered and have a recording, every other recording on a second origin

@@ -8,7 +8,10 @@ Import-Module (Join-Path $PSScriptRoot '../LinerMockApi.psm1') -Force
 Import-Module (Join-Path $PSScriptRoot '../../tools/PwshCommand.psm1') -Force
 $PSStyle.OutputRendering = 'PlainText'
 
-$Mock = Start-LinerMockApi -Configuration ($env:LINER_TEST_CONFIGURATION ?? 'Release')
+if (-not $env:LINER_TEST_CA) { throw 'LINER_TEST_CA is not set: run the tests with ./build.ps1 -Task Test or tests/Invoke-PesterTests.ps1, which make the test CA.' }
+$Mock = Start-LinerMockApi -Configuration ($env:LINER_TEST_CONFIGURATION ?? 'Release') -CertificateAuthority $env:LINER_TEST_CA
+# A test file with a -Scheme parameter runs over http and over https: then $Mock.Url is the https one.
+if ((Get-Variable Scheme -ValueOnly -ErrorAction Ignore) -eq 'https') { $Mock.Url = $Mock.HttpsUrl }
 $TestKeyText = $Mock.ApiKey
 $TestKey = ConvertTo-SecureString $TestKeyText -AsPlainText -Force
 

@@ -1,3 +1,6 @@
+# Runs over http and over https (see tests/Invoke-PesterTests.ps1).
+param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 }
@@ -13,6 +16,7 @@ Describe 'Connect-Liner' {
         $connection = Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -PassThru
         $connection | Should -BeOfType ([Liner.PowerShell.LinerConnection])
         $connection.ApiHost | Should -Be $Mock.Url
+        $connection.ApiHost | Should -BeLike "${Scheme}://127.0.0.1:*"
         $connection.TimeoutSec | Should -Be 15
         $connection.MaximumRetryCount | Should -Be 3
         $connection.ConnectedAt | Should -BeGreaterThan ([DateTime]::Now.AddMinutes(-1))
@@ -186,9 +190,10 @@ Describe 'The connection object' {
         $connection.PSObject.Properties.Name | Should -Not -Contain 'ApiKey'
     }
 
-    It 'has a table view with the host and the key hint' {
+    It 'has a table view with the host, the proxy and the key hint' {
         $text = $connection | Out-String -Width 200
-        $text | Should -Match 'ApiHost\s+ApiKeyHint\s+ConnectedAt\s+IsOpen'
+        $text | Should -Match 'ApiHost\s+Proxy\s+ApiKeyHint\s+ConnectedAt\s+IsOpen'
+        $text | Should -Match '\snone\s'
         $text | Should -Match ([regex]::Escape($connection.ApiKeyHint))
     }
 }

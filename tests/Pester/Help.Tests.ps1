@@ -118,7 +118,11 @@ Describe 'Examples in docs/' {
         # name are the mock (liner-branch.example.com: the mock with a path prefix), $key, $mainKey and
         # $branchKey hold the mock's key, and LINER_API_HOST and LINER_API_KEY point at the mock.
         # Each example starts connected, as a reader of Get-Help would be.
+        # http://proxy.example.com:3128 is a real proxy (tinyproxy) on loopback, and PROXY_PASSWORD is set.
+        Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+        $ExampleProxy = Start-TestProxy
         $Substitutions = [ordered]@{
+            'http://proxy.example.com:3128'            = $ExampleProxy.Url
             "'https://gateway.example.com:8443/liner'" = "'$($Mock.Url)/gateway/liner'"
             'liner-branch.example.com'                 = "$($Mock.Url)/branch"
             'liner.example.com'                        = $Mock.Url
@@ -129,11 +133,13 @@ Describe 'Examples in docs/' {
             }
         }
     }
+    AfterAll { Stop-TestProxy $ExampleProxy }
 
     It 'every example runs without error' {
         $ExampleCases.Count | Should -BeGreaterThan 10
         $env:LINER_API_HOST = $Mock.Url
         $env:LINER_API_KEY = $TestKeyText
+        $env:PROXY_PASSWORD = 'example-proxy-password'
         $failures = [System.Collections.Generic.List[string]]::new()
         try {
             foreach ($case in $ExampleCases) {
@@ -155,7 +161,7 @@ Describe 'Examples in docs/' {
             }
         }
         finally {
-            Remove-Item env:LINER_API_HOST, env:LINER_API_KEY -ErrorAction SilentlyContinue
+            Remove-Item env:LINER_API_HOST, env:LINER_API_KEY, env:PROXY_PASSWORD -ErrorAction SilentlyContinue
         }
         $failures | Should -BeNullOrEmpty
     }

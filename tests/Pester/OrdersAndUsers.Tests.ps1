@@ -1,3 +1,6 @@
+# Runs over http and over https (see tests/Invoke-PesterTests.ps1).
+param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
+
 # Get-LinerOrder and Get-LinerUser against the mock's sample account, whose orders, users and
 # numbers join up: orders list numbers and agents; number 112 is assigned to an order (5009) the
 # account does not have; order 5005 has no numbers; user 703 is inactive but an agent of 5002.

@@ -44,7 +44,7 @@ Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey `$key
 
     It 'shows the <Name> table with every header whole: <Headers>' -TestCases @(
         @{ Name = 'numbers'; Headers = @('Id', 'Title', 'Number', 'ConnectionType', 'Direction', 'OrderId') }
-        @{ Name = 'connection'; Headers = @('ApiHost', 'ApiKeyHint', 'ConnectedAt', 'IsOpen') }
+        @{ Name = 'connection'; Headers = @('ApiHost', 'Proxy', 'ApiKeyHint', 'ConnectedAt', 'IsOpen') }
         @{ Name = 'components'; Headers = @('Name', 'Success', 'ExecutionTime', 'ReasonPhrase', 'Message') }
     ) {
         Get-Header $sections[$Name] | Should -Be $Headers
@@ -119,7 +119,7 @@ Describe 'Objects after a serialization boundary' {
         $connection = Get-LinerConnection
         $connection | Export-Clixml (Join-Path $TestDrive 'connection.xml')
         $text = Import-Clixml (Join-Path $TestDrive 'connection.xml') | Out-String -Width 120
-        $text | Should -Match 'ApiHost\s+ApiKeyHint\s+ConnectedAt\s+IsOpen'
+        $text | Should -Match 'ApiHost\s+Proxy\s+ApiKeyHint\s+ConnectedAt\s+IsOpen'
         $text | Should -Match ([regex]::Escape($connection.ApiKeyHint))
         $text | Should -Match '\d{4}-\d\d-\d\d \d\d:\d\d:\d\d'
 

@@ -1,3 +1,6 @@
+# Runs over http and over https (see tests/Invoke-PesterTests.ps1).
+param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey

@@ -35,13 +35,16 @@ internal sealed class ApiRequest
         _log = log;
         _cancellation = cancellation;
         _timeout = TimeSpan.FromSeconds(connection.TimeoutSec);
-        Failures = new RequestFailures(connection, retry, () => Path, () => BodyBytes);
+        Failures = new RequestFailures(connection, retry, () => Target, () => BodyBytes);
     }
 
     public LinerConnection Connection => _connection;
 
+    /// <summary>The address the request is sent to now (after any redirect).</summary>
+    public Uri? Target { get; private set; }
+
     /// <summary>The path of the request below the host, for messages.</summary>
-    public string Path { get; private set; } = string.Empty;
+    public string Path => Target?.AbsolutePath ?? string.Empty;
 
     /// <summary>How many bytes of the body have arrived.</summary>
     public long BodyBytes { get; set; }
@@ -53,7 +56,8 @@ internal sealed class ApiRequest
 
     /// <summary>
     /// Sends GET <paramref name="uri"/>. With the key, only redirects within the same origin are
-    /// followed; without it (a file on another host), any redirect is, since nothing secret is sent.
+    /// followed; without it (a file on another host), any redirect is, since nothing secret is sent,
+    /// except one from https to http: what was asked for encrypted is never fetched in the clear.
     /// </summary>
     public HttpResponseMessage Send(Uri uri, bool withKey)
     {
@@ -61,7 +65,7 @@ internal sealed class ApiRequest
         BodyBytes = 0;
         for (var hop = 0; ; hop++)
         {
-            Path = uri.AbsolutePath;
+            Target = uri;
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
             request.Headers.UserAgent.Add(LinerHttp.UserAgent);
             if (withKey)
@@ -90,15 +94,24 @@ internal sealed class ApiRequest
                 throw Failures.Fail(LinerErrorIds.HttpError, ErrorCategory.ProtocolError, $"answered {status} (a redirect) without saying where to.", status);
             }
             var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            var downgrade = uri.Scheme == Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttps;
             if (withKey && !IsSameOrigin(uri, target))
             {
-                var downgrade = uri.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp ? " (from https to http)" : string.Empty;
                 throw Failures.Fail(
                     LinerErrorIds.RedirectRefused,
                     ErrorCategory.SecurityError,
-                    $"redirected to another origin{downgrade}, {target.GetLeftPart(UriPartial.Authority)}. The module does not send the API key to another origin.",
+                    $"redirected to another origin{(downgrade ? " (from https to http)" : string.Empty)}, {target.GetLeftPart(UriPartial.Authority)}. The module does not send the API key to another origin.",
                     status,
                     recommendedAction: $"If {target.GetLeftPart(UriPartial.Authority)} is the right Liner API host, run Connect-Liner with that host.");
+            }
+            if (downgrade)
+            {
+                throw Failures.Fail(
+                    LinerErrorIds.RedirectRefused,
+                    ErrorCategory.SecurityError,
+                    $"redirected from https to {target.GetLeftPart(UriPartial.Authority)}, which is not encrypted. The module does not follow a redirect from https to http.",
+                    status,
+                    recommendedAction: $"Tell the administrator of {uri.Host}: the file should be served over https.");
             }
             if (hop >= MaxRedirects)
             {

@@ -16,6 +16,9 @@ public static class LinerErrorIds
     public const string HttpError = "LinerHttpError";
     public const string Timeout = "LinerTimeout";
     public const string NetworkError = "LinerNetworkError";
+    public const string TlsError = "LinerTlsError";
+    public const string ProxyAuthenticationRequired = "LinerProxyAuthenticationRequired";
+    public const string InvalidProxy = "LinerInvalidProxy";
     public const string InvalidResponse = "LinerInvalidResponse";
     public const string RedirectRefused = "LinerRedirectRefused";
     public const string VirtualNumberNotFound = "LinerVirtualNumberNotFound";

@@ -17,13 +17,20 @@ internal static class LinerHttp
 
     /// <summary>
     /// Redirects are never followed by the handler: <see cref="ApiRequest"/> follows them only within
-    /// the connection's own origin, so the key is never sent anywhere else. Certificates are always
-    /// validated (no callback is ever set).
+    /// the connection's own origin, so the key is never sent anywhere else. Certificates are validated
+    /// as .NET always does (<see cref="TlsDiagnostics.Validate"/> only remembers why one was refused);
+    /// there is no way to skip that. The proxy is the platform's unless the connection names one.
     /// </summary>
-    public static HttpMessageHandler CreateHandler() => new HttpClientHandler
+    public static HttpMessageHandler CreateHandler(ProxySettings proxy, TlsDiagnostics tls)
     {
-        AllowAutoRedirect = false,
-        UseCookies = false,
-        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
-    };
+        var handler = new HttpClientHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+            ServerCertificateCustomValidationCallback = tls.Validate,
+        };
+        proxy.Apply(handler);
+        return handler;
+    }
 }

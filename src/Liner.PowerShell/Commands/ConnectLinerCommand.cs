@@ -57,6 +57,24 @@ public sealed class ConnectLinerCommand : LinerCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>A proxy to use instead of the platform's: http://host:port (host:port means http://).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Proxy { get; set; }
+
+    /// <summary>The user name and password the proxy asks for (407); not prompted for.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Gives the proxy this account's default (Windows) credentials.</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>Goes straight to the API host, whatever proxy the platform configures.</summary>
+    [Parameter]
+    public SwitchParameter NoProxy { get; set; }
+
     #endregion
 
     protected override void EndProcessing()
@@ -85,7 +103,22 @@ public sealed class ConnectLinerCommand : LinerCmdlet
                 $"Copy the key of the integration from Liner's web interface, and pass it with -ApiKey (a SecureString) or set {KeyVariable}.");
         }
 
-        var connection = new LinerConnection(baseUri, key, TimeoutSec, MaximumRetryCount);
+        ProxySettings proxy;
+        try
+        {
+            proxy = ProxySettings.Create(Proxy, ProxyCredential?.UserName, ProxyCredential?.Password, ProxyUseDefaultCredentials, NoProxy);
+        }
+        catch (ArgumentException error)
+        {
+            // No target object: the address as typed may hold a password.
+            ThrowError(error, LinerErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null, "Give -Proxy as http://host:port, with at most one of -ProxyCredential and -ProxyUseDefaultCredentials; -NoProxy alone.");
+            return;
+        }
+
+        var connection = new LinerConnection(baseUri, key, TimeoutSec, MaximumRetryCount, proxy);
+        WriteVerbose(connection.Proxy is null
+            ? $"Requests to {connection.ApiHost} go straight to it ({(NoProxy ? "-NoProxy" : "the platform configures no proxy for it")})."
+            : $"Requests to {connection.ApiHost} go through the proxy {connection.Proxy}{(Proxy is null ? " (the platform's proxy settings)" : string.Empty)}.");
         try
         {
             if (!SkipValidation)

@@ -17,8 +17,9 @@ public sealed class LinerConnection : IDisposable
     private int _disposed;
     private volatile string? _virtualNumbersPath;
 
-    internal LinerConnection(Uri baseUri, SecureString apiKey, int timeoutSec, int maximumRetryCount, HttpMessageHandler? handler = null)
+    internal LinerConnection(Uri baseUri, SecureString apiKey, int timeoutSec, int maximumRetryCount, Api.ProxySettings? proxy = null)
     {
+        ProxySettings = proxy ?? Api.ProxySettings.System;
         BaseUri = baseUri;
         _apiKey = apiKey.Copy();
         _apiKey.MakeReadOnly();
@@ -26,7 +27,8 @@ public sealed class LinerConnection : IDisposable
         TimeoutSec = timeoutSec;
         MaximumRetryCount = maximumRetryCount;
         ConnectedAt = DateTime.Now;
-        _http = new HttpClient(handler ?? Api.LinerHttp.CreateHandler(), disposeHandler: true)
+        Proxy = ProxySettings.ProxyFor(baseUri)?.AbsoluteUri.TrimEnd('/');
+        _http = new HttpClient(Api.LinerHttp.CreateHandler(ProxySettings, Tls), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
@@ -47,10 +49,30 @@ public sealed class LinerConnection : IDisposable
     /// <summary>At most the last four characters of the key, so two connections can be told apart.</summary>
     public string ApiKeyHint { get; }
 
+    /// <summary>
+    /// The proxy that requests to the API host go through: the one given with -Proxy, or the
+    /// platform's (HTTPS_PROXY and HTTP_PROXY, or the system proxy on Windows) as it was at Connect-Liner; null when none.
+    /// </summary>
+    public string? Proxy { get; }
+
+    /// <summary>True when Connect-Liner was told -NoProxy: requests go straight to the host, whatever the platform's settings.</summary>
+    public bool NoProxy => ProxySettings.IsNone;
+
+    /// <summary>The user name of -ProxyCredential (its password is never shown), or null.</summary>
+    public string? ProxyUserName => ProxySettings.Credential?.UserName;
+
+    /// <summary>True when the proxy gets this account's default (Windows) credentials.</summary>
+    public bool ProxyUseDefaultCredentials => ProxySettings.UseDefaultCredentials;
+
     /// <summary>False once Disconnect-Liner has released this connection.</summary>
     public bool IsOpen => Volatile.Read(ref _disposed) == 0;
 
     internal Uri BaseUri { get; }
+
+    internal Api.ProxySettings ProxySettings { get; }
+
+    /// <summary>Why the last certificate of each origin was refused, for the error that says so.</summary>
+    internal Api.TlsDiagnostics Tls { get; } = new();
 
     internal HttpClient Http
     {

@@ -1,0 +1,226 @@
+# Proxies: a real forward proxy (tinyproxy, installed when missing) on loopback, open, with Basic
+# authentication, and one that opens tunnels only to port 443. What the proxy received is read from
+# its log (the request lines) and from a packet capture of its port (every byte).
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
+    $Open = Start-TestProxy
+    $Guarded = Start-TestProxy -UserName 'liner-proxy' -Password 'proxy-pass-7391'
+    $Strict = Start-TestProxy -ConnectPort 443
+    $ProxyCredential = [pscredential]::new('liner-proxy', (ConvertTo-SecureString 'proxy-pass-7391' -AsPlainText -Force))
+    $WrongCredential = [pscredential]::new('liner-proxy', (ConvertTo-SecureString 'not-the-password' -AsPlainText -Force))
+    $MockPort = ([uri]$Mock.HttpsUrl).Port
+
+    # Connect-Liner with the given parameters; the error it threw, or $null.
+    function Get-ConnectError([hashtable] $Parameters) {
+        try { Connect-Liner @Parameters -ApiKey $TestKey -MaximumRetryCount 0 -ErrorAction Stop; $null } catch { $_ }
+    }
+
+    # A script in a fresh pwsh with these environment variables: how many numbers it read, what
+    # Get-LinerConnection says the proxy is, and any error id.
+    function Invoke-WithEnvironment([string] $ApiHost, [hashtable] $Environment, [string] $Extra = '') {
+        $script = "try { Connect-Liner -ApiHost '$ApiHost' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) $Extra -ErrorAction Stop; 'count=' + @(Get-LinerVirtualNumber).Count; 'proxy=' + (Get-LinerConnection).Proxy } catch { 'error=' + `$_.FullyQualifiedErrorId }"
+        $variables = @{ HTTPS_PROXY = $null; HTTP_PROXY = $null; NO_PROXY = $null; ALL_PROXY = $null }
+        foreach ($entry in $Environment.GetEnumerator()) { $variables[$entry.Key] = $entry.Value }
+        (Invoke-ModuleScript -Script $script -Environment $variables).Output
+    }
+}
+AfterAll {
+    Disconnect-Liner
+    Stop-TestProxy $Open
+    Stop-TestProxy $Guarded
+    Stop-TestProxy $Strict
+    Stop-LinerMockApi $Mock
+}
+
+Describe 'The platform''s proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as Invoke-RestMethod uses it' {
+    BeforeEach { Clear-TestProxyRequest $Open }
+
+    It 'goes through HTTPS_PROXY for an https host, in a CONNECT tunnel, and Get-LinerConnection names it' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url }
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        $output | Should -Match "proxy=$([regex]::Escape($Open.Url))"
+        @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+    }
+
+    It 'goes through HTTP_PROXY for an http host' {
+        $output = Invoke-WithEnvironment $Mock.HttpUrl @{ HTTP_PROXY = $Open.Url }
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        @(Get-TestProxyRequest $Open) | Should -Contain "GET $($Mock.HttpUrl)/v2/sip-endpoints/ HTTP/1.1"
+    }
+
+    It 'goes straight to a host that NO_PROXY lists' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url; NO_PROXY = '127.0.0.1' }
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        $output | Should -Match 'proxy=$'
+        @(Get-TestProxyRequest $Open).Count | Should -Be 0
+    }
+
+    It 'goes straight to the host with -NoProxy, whatever HTTPS_PROXY says' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-NoProxy'
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        $output | Should -Match 'proxy=$'
+    }
+
+    It 'uses -Proxy instead of HTTPS_PROXY' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra "-Proxy '$($Open.Url)'"
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+    }
+
+    It 'names the proxy of HTTPS_PROXY when it cannot be reached' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-MaximumRetryCount 0'
+        $output | Should -Match 'error=LinerNetworkError'
+    }
+}
+
+Describe 'Connect-Liner -Proxy' {
+    BeforeEach { Disconnect-Liner; Clear-TestProxyRequest $Open }
+
+    It 'sends https requests through a CONNECT tunnel: the proxy never receives the key' {
+        $capture = Start-PacketCapture -Port $Open.Port
+        try {
+            Connect-Liner -ApiHost $Mock.HttpsUrl -ApiKey $TestKey -Proxy $Open.Url
+            @(Get-LinerVirtualNumber).Count | Should -Be $SampleNumbers.Count
+        }
+        finally { $received = Stop-PacketCapture $capture }
+        $received | Should -Match "CONNECT 127\.0\.0\.1:$MockPort HTTP/1\.1"
+        $received | Should -Not -Match 'X-Api-Key'
+        $received.Contains($TestKeyText) | Should -BeFalse
+        @(Get-TestProxyRequest $Open) | Should -Be @("CONNECT 127.0.0.1:$MockPort HTTP/1.1")
+    }
+
+    It 'sends plain-http requests to the proxy whole, key included: why the API host must be https' {
+        $capture = Start-PacketCapture -Port $Open.Port
+        try {
+            Connect-Liner -ApiHost $Mock.HttpUrl -ApiKey $TestKey -Proxy $Open.Url
+        }
+        finally { $received = Stop-PacketCapture $capture }
+        $received | Should -Match "GET $([regex]::Escape($Mock.HttpUrl))/v2/sip-endpoints/ HTTP/1\.1"
+        $received.Contains($TestKeyText) | Should -BeTrue
+    }
+
+    It 'takes host:port as an http proxy, and keeps the proxy in the connection' {
+        $connection = Connect-Liner -ApiHost $Mock.HttpsUrl -ApiKey $TestKey -Proxy "127.0.0.1:$($Open.Port)" -PassThru
+        $connection.Proxy | Should -Be $Open.Url
+        $connection.NoProxy | Should -BeFalse
+        (Get-LinerConnection).Proxy | Should -Be $Open.Url
+        @(Get-LinerOrder -Connection $connection).Count | Should -BeGreaterThan 0
+        @(Get-TestProxyRequest $Open | Where-Object { $_ -like 'CONNECT *' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'refuses <Case> with LinerInvalidProxy' -TestCases @(
+        @{ Case = '-Proxy with -NoProxy'; Parameters = @{ Proxy = 'http://127.0.0.1:3128'; NoProxy = $true } }
+        @{ Case = '-ProxyCredential with -ProxyUseDefaultCredentials'; Parameters = @{ Proxy = 'http://127.0.0.1:3128'; ProxyCredential = [pscredential]::new('a', (ConvertTo-SecureString 'b' -AsPlainText -Force)); ProxyUseDefaultCredentials = $true } }
+        @{ Case = 'an ftp:// proxy'; Parameters = @{ Proxy = 'ftp://127.0.0.1:21' } }
+        @{ Case = 'a proxy address with a user name'; Parameters = @{ Proxy = 'http://user:pass@127.0.0.1:3128' } }
+    ) {
+        $failure = Get-ConnectError (@{ ApiHost = $Mock.HttpsUrl } + $Parameters)
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerInvalidProxy,*'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        ($failure | Format-List * -Force | Out-String) + $failure.TargetObject | Should -Not -Match 'pass@'
+        Get-LinerConnection | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'A proxy that asks for a user name and password' {
+    BeforeEach { Disconnect-Liner }
+
+    It 'works over <Scheme> with -ProxyCredential' -ForEach @(@{ Scheme = 'https' }, @{ Scheme = 'http' }) {
+        $url = if ($Scheme -eq 'https') { $Mock.HttpsUrl } else { $Mock.HttpUrl }
+        Connect-Liner -ApiHost $url -ApiKey $TestKey -Proxy $Guarded.Url -ProxyCredential $ProxyCredential
+        @(Get-LinerVirtualNumber).Count | Should -Be $SampleNumbers.Count
+        (Get-LinerConnection).ProxyUserName | Should -Be 'liner-proxy'
+    }
+
+    It 'fails over <Scheme> without credentials: LinerProxyAuthenticationRequired naming the proxy' -ForEach @(@{ Scheme = 'https' }, @{ Scheme = 'http' }) {
+        $url = if ($Scheme -eq 'https') { $Mock.HttpsUrl } else { $Mock.HttpUrl }
+        $failure = Get-ConnectError @{ ApiHost = $url; Proxy = $Guarded.Url }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerProxyAuthenticationRequired,*'
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure.Exception.Message | Should -Match "the proxy $([regex]::Escape($Guarded.Url)) asks for a user name and password \(407 Proxy Authentication Required\)"
+        $failure.ErrorDetails.RecommendedAction | Should -Match '-ProxyCredential'
+    }
+
+    It 'fails over <Scheme> with a wrong password, saying the credentials were not accepted' -ForEach @(@{ Scheme = 'https' }, @{ Scheme = 'http' }) {
+        $url = if ($Scheme -eq 'https') { $Mock.HttpsUrl } else { $Mock.HttpUrl }
+        $failure = Get-ConnectError @{ ApiHost = $url; Proxy = $Guarded.Url; ProxyCredential = $WrongCredential }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerProxyAuthenticationRequired,*'
+        $failure.Exception.Message | Should -Match "the proxy $([regex]::Escape($Guarded.Url)) did not accept the user name and password of -ProxyCredential \(liner-proxy\)"
+        $failure.Exception.Message | Should -Not -Match 'not-the-password'
+    }
+
+    It 'says so when the proxy does not take this account''s default credentials' {
+        $failure = Get-ConnectError @{ ApiHost = $Mock.HttpsUrl; Proxy = $Guarded.Url; ProxyUseDefaultCredentials = $true }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerProxyAuthenticationRequired,*'
+        $failure.Exception.Message | Should -Match 'did not accept this account''s default credentials'
+    }
+
+    It 'never shows the proxy password: views, Format-List *, JSON, CSV, Clixml, the object as text' {
+        $connection = Connect-Liner -ApiHost $Mock.HttpsUrl -ApiKey $TestKey -Proxy $Guarded.Url -ProxyCredential $ProxyCredential -PassThru
+        $clixml = Join-Path $TestDrive 'connection.xml'
+        $connection | Export-Clixml -Path $clixml
+        $texts = @(
+            ($connection | Out-String), ($connection | Format-List * | Out-String), ($connection | Select-Object * | Out-String),
+            ($connection | ConvertTo-Json), ($connection | ConvertTo-Csv | Out-String), (Get-Content -Raw $clixml), "$connection"
+        )
+        foreach ($text in $texts) { $text.Contains('proxy-pass-7391') | Should -BeFalse }
+        ($connection | Format-List * | Out-String) | Should -Match 'ProxyUserName\s+: liner-proxy'
+    }
+}
+
+Describe 'A proxy that refuses or cannot reach the host' {
+    It 'says the proxy refused (403), naming the proxy and not retrying' {
+        Clear-LinerMockRequest $Mock
+        $failure = try { Connect-Liner -ApiHost $Mock.HttpsUrl -ApiKey $TestKey -Proxy $Strict.Url -MaximumRetryCount 3 -ErrorAction Stop } catch { $_ }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
+        $failure.Exception.Message | Should -Match "could not reach $([regex]::Escape($Mock.HttpsUrl)): the proxy $([regex]::Escape($Strict.Url)) refused to open a connection to it \(403 Forbidden\)"
+        $failure.ErrorDetails.RecommendedAction | Should -Match "allow 127\.0\.0\.1 on port $MockPort"
+        @(Get-TestProxyRequest $Strict | Where-Object { $_ -like 'CONNECT *' }).Count | Should -Be 1
+        (Get-LinerMockConnection $Mock)['https'] | Should -BeNullOrEmpty
+    }
+
+    It 'says the proxy could not reach the host, naming both' {
+        $closed = Get-FreePort
+        $failure = Get-ConnectError @{ ApiHost = "https://127.0.0.1:$closed"; Proxy = $Open.Url }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
+        $failure.Exception.Message | Should -Match "could not reach https://127\.0\.0\.1:$closed`: the proxy $([regex]::Escape($Open.Url)) could not open a connection to it \(500 "
+    }
+
+    It 'names the proxy, not the API host, when the proxy cannot be reached' {
+        $closed = Get-FreePort
+        $failure = Get-ConnectError @{ ApiHost = $Mock.HttpsUrl; Proxy = "http://127.0.0.1:$closed" }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
+        $failure.Exception.Message | Should -Match "could not reach the proxy http://127\.0\.0\.1:$closed \(on the way to $([regex]::Escape($Mock.HttpsUrl))\)"
+        $failure.ErrorDetails.RecommendedAction | Should -Match '-Proxy of Connect-Liner.*-NoProxy'
+    }
+
+    It 'names the proxy whose host name is not found' {
+        $failure = Get-ConnectError @{ ApiHost = $Mock.HttpsUrl; Proxy = 'http://liner-no-such-proxy.invalid:3128' }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
+        $failure.Exception.Message | Should -Match 'could not reach the proxy http://liner-no-such-proxy\.invalid:3128: its host name liner-no-such-proxy\.invalid was not found'
+    }
+
+    It 'still checks the certificate of the host behind the proxy' {
+        $failure = Get-ConnectError @{ ApiHost = $Mock.ExpiredUrl; Proxy = $Open.Url }
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerTlsError,*'
+        $failure.Exception.Message | Should -Match 'its certificate expired on'
+    }
+}
+
+Describe 'The connection table with a proxy' {
+    It 'fits 80 columns in a redirected log, with the proxy, and no column dropped' {
+        $script = @"
+Connect-Liner -ApiHost '$($Mock.HttpsUrl)' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -Proxy '$($Open.Url)'
+Get-LinerConnection
+Connect-Liner -ApiHost '$($Mock.HttpsUrl)/a/longer/gateway/prefix' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -NoProxy
+Get-LinerConnection
+"@
+        $lines = @((Invoke-ModuleScript -Script $script).Output -split "`r?`n" | Where-Object { $_ })
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        $lines[0] | Should -Match '^ApiHost\s+Proxy\s+ApiKeyHint\s+ConnectedAt\s+IsOpen$'
+        @($lines | Where-Object { $_ -match "^$([regex]::Escape($Mock.HttpsUrl))\s+127\.0\.0\.1:$($Open.Port)\s+\*{4}\d{4}\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d True$" }).Count | Should -Be 1
+        ($lines -join "`n") | Should -Match 'none \(-NoProxy\)'
+        ($lines -join '') | Should -Match 'a/longer/gateway/prefix'
+    }
+}
