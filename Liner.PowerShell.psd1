@@ -34,7 +34,7 @@
         PSData = @{
             Tags         = @('Liner', 'Telephony', 'VirtualNumber', 'SIP', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = '0.2.0: Get-LinerVirtualNumberUsage, calls, call records and their download, statuses, Get-LinerOrder and Get-LinerUser, pipelines between numbers, orders and users, paged lists read ahead, -First/-Skip for numbers, and a reader that never writes a wrong value. 0.1.1: tables that fit 80 columns, objects that survive jobs and Import-Clixml, secrets masked in every readable view. See CHANGELOG.md, which ships with the module.'
+            ReleaseNotes = '0.3.0: https end to end and proxies: Connect-Liner -Proxy, -ProxyCredential, -ProxyUseDefaultCredentials and -NoProxy (the platform''s proxy by default), LinerTlsError saying why a certificate was refused, LinerProxyAuthenticationRequired, no redirect from https to http. 0.2.0: Get-LinerVirtualNumberUsage, calls, call records and their download, statuses, Get-LinerOrder and Get-LinerUser, pipelines between numbers, orders and users, paged lists read ahead, -First/-Skip for numbers, and a reader that never writes a wrong value. 0.1.1: tables that fit 80 columns, objects that survive jobs and Import-Clixml, secrets masked in every readable view. See CHANGELOG.md, which ships with the module.'
         }
     }
 }

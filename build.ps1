@@ -172,14 +172,17 @@ function Invoke-Package {
 
 function Invoke-Bench {
     Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
-    $mock = Start-LinerMockApi -Configuration $Configuration
+    # A CA for this run only, trusted by the benchmark's pwsh alone (SSL_CERT_FILE), for A over https.
+    $ca = New-LinerTestCertificateAuthority -Configuration $Configuration
+    $mock = Start-LinerMockApi -Configuration $Configuration -CertificateAuthority $ca.Folder
     try {
         $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
-        $exit = Invoke-FreshPwsh -File (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts')
+        $exit = Invoke-FreshPwsh -File (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-HttpsApiHost', $mock.HttpsUrl, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts') -Environment @{ SSL_CERT_FILE = $ca.CertificateFile }
         if ($exit -ne 0) { throw "The benchmark failed with exit code $exit." }
     }
     finally {
         Stop-LinerMockApi $mock
+        Remove-Item $ca.Folder -Recurse -Force -ErrorAction Ignore
     }
 }
 

@@ -4,6 +4,8 @@
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
     [Parameter(Mandatory)] [string] $ApiHost,
+    # The same mock over https (its certificate's CA trusted through SSL_CERT_FILE): A again, to show the TLS cost.
+    [Parameter(Mandatory)] [string] $HttpsApiHost,
     [Parameter(Mandatory)] [string] $ApiKey,
     [int[]] $Sizes = @(1000, 10000, 100000),
     [int] $Runs = 9,
@@ -135,6 +137,10 @@ foreach ($size in $Sizes | Sort-Object -Descending) {
     $restB = { Invoke-RestMethod -Headers $headers $url | ForEach-Object data | Where-Object incoming | Measure-Object }
     $moduleC = { Get-LinerVirtualNumber -Connection $connection | Where-Object incoming | Measure-Object }
     $floorD = { [Floor]::Read($url, $ApiKey) }
+    $httpsUrl = "$HttpsApiHost/count=$size/v2/sip-endpoints/"
+    $httpsConnection = Connect-Liner -ApiHost "$HttpsApiHost/count=$size" -ApiKey $secureKey -PassThru -TimeoutSec 120
+    $moduleAHttps = { Get-LinerVirtualNumber -Connection $httpsConnection | Measure-Object }
+    $restAHttps = { Invoke-RestMethod -Headers $headers $httpsUrl | ForEach-Object data | Measure-Object }
 
     $incoming = (& $moduleB).Count
     $row = [ordered]@{
@@ -146,6 +152,8 @@ foreach ($size in $Sizes | Sort-Object -Descending) {
         RestB            = Measure-Median $restB
         ModuleC          = Measure-Median $moduleC
         FloorD           = Measure-Median $floorD
+        ModuleAHttps     = Measure-Median $moduleAHttps
+        RestAHttps       = Measure-Median $restAHttps
         ModuleBytesPer   = (Measure-Allocation $moduleA) / $size
         RestBytesPer     = (Measure-Allocation $restA) / $size
         ModuleFirst      = $null
@@ -161,7 +169,18 @@ foreach ($size in $Sizes | Sort-Object -Descending) {
     }
     $results.Add([pscustomobject]$row)
     Disconnect-Liner -Connection $connection
+    Disconnect-Liner -Connection $httpsConnection
 }
+
+# The first call of a new connection, one number: over https it pays for the TLS handshake.
+function Measure-NewConnection([string] $Base) {
+    Measure-Median {
+        $fresh = Connect-Liner -ApiHost "$Base/count=1" -ApiKey $secureKey -SkipValidation -PassThru
+        $null = Get-LinerVirtualNumber -Connection $fresh
+        Disconnect-Liner -Connection $fresh
+    }
+}
+$newConnection = [ordered]@{ HttpMs = Measure-NewConnection $ApiHost; HttpsMs = Measure-NewConnection $HttpsApiHost }
 
 # Connection reuse: calls on one connection against the TCP connections the mock saw.
 $reuse = Connect-Liner -ApiHost "$ApiHost/count=100" -ApiKey $secureKey -PassThru
@@ -315,6 +334,17 @@ foreach ($r in $results) {
         $r.Numbers, $r.ModuleA, $r.RestA, (Format-Ratio $r.RestA $r.ModuleA), $r.FloorD, (Format-Ratio $r.ModuleA $r.FloorD),
         $r.ModuleB, $r.RestB, (Format-Ratio $r.RestB $r.ModuleB), $r.ModuleC, $r.ModuleBytesPer, $r.RestBytesPer, ('{0:0.00}' -f ($r.ModuleBytesPer / $r.RestBytesPer))))
 }
+$null = $md.AppendLine()
+$null = $md.AppendLine('A over https (the same mock, an https listener on loopback with a certificate from the run''s own CA):')
+$null = $md.AppendLine()
+$null = $md.AppendLine('| numbers | A module http | A module https | https / http | A Invoke-RestMethod https | A https speed-up |')
+$null = $md.AppendLine('|---:|---:|---:|---:|---:|---:|')
+foreach ($r in $results) {
+    $null = $md.AppendLine(('| {0:N0} | {1:N1} ms | {2:N1} ms | {3:0.00} | {4:N1} ms | {5} |' -f
+        $r.Numbers, $r.ModuleA, $r.ModuleAHttps, ($r.ModuleAHttps / $r.ModuleA), $r.RestAHttps, (Format-Ratio $r.RestAHttps $r.ModuleAHttps)))
+}
+$null = $md.AppendLine()
+$null = $md.AppendLine(('The first call of a new connection (one number, connect included): {0:N1} ms over http, {1:N1} ms over https (the TLS handshake); later calls reuse the connection.' -f $newConnection.HttpMs, $newConnection.HttpsMs))
 $largest = $results[-1]
 $null = $md.AppendLine()
 $null = $md.AppendLine(('E, first object at {0:N0} numbers: the module {1:N1} ms of {2:N1} ms ({3:P0} of its total); Invoke-RestMethod {4:N1} ms of {5:N1} ms ({6:P0}).' -f
@@ -338,7 +368,7 @@ $null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `In
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 Set-Content -Path (Join-Path $OutputPath 'bench.md') -Value $md.ToString() -Encoding utf8
 [ordered]@{
-    Machine = $machine; Results = $results; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow; Usage = $usageRow; SaveRecordings = $saveRow
+    Machine = $machine; Results = $results; NewConnection = $newConnection; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow; Usage = $usageRow; SaveRecordings = $saveRow
     Import = [ordered]@{ BareStartMs = $bare; LinerPowerShellMs = $importModule; PSResourceGetMs = $importPSResourceGet; Trace = $importTrace }
 } | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8
 Write-Host ''

@@ -439,7 +439,8 @@ Describe 'The key never leaks' {
             'wrong-types', 'odd-values', 'big-params', 'extra', "redirect=$RecorderPort", 'redirect-https', 'redirect-same',
             'echo-key', 'echo-key/html', 'unhealthy'
         )
-        $hosts = @($scenarios | ForEach-Object { "$($Mock.Url)/$_" }) + @('http://127.0.0.1:9', ($Mock.Url -replace '^http:', 'https:'), 'https://liner-no-such-host.invalid')
+        $hosts = @($scenarios | ForEach-Object { "$($Mock.Url)/$_" }) + @('http://127.0.0.1:9', ($Mock.Url -replace '^http:', 'https:'), 'https://liner-no-such-host.invalid') +
+            @($Mock.ExpiredUrl, $Mock.WrongHostUrl, $Mock.UntrustedUrl, "$($Mock.HttpsUrl)/redirect=$(([uri]$Mock.HttpUrl).Port)", "$($Mock.HttpsUrl)/echo-key")
         $transcript = Join-Path $TestDrive 'faults-transcript.txt'
         $script = {
             param($Hosts, $Transcript)
@@ -478,6 +479,7 @@ Describe 'The key never leaks' {
         $texts[2] | Should -Match "Invalid API key '\*\*\*\*'"
         $texts[2] | Should -Match 'Unauthorized: \*\*\*\*'
         $texts[2] | Should -Match 'echo=\*\*\*\*'
+        $texts[2] | Should -Match 'its certificate expired on'
         $leaks | Should -Be 0
     }
 }
