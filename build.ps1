@@ -120,13 +120,15 @@ function Invoke-PesterTests {
 
 function Invoke-Demo {
     Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
-    $mock = Start-LinerMockApi -Configuration $Configuration
+    # Over https, as a real Liner host: the demo's pwsh alone trusts a CA made for this run.
+    $ca = New-LinerTestCertificateAuthority -Configuration $Configuration
+    $mock = Start-LinerMockApi -Configuration $Configuration -CertificateAuthority $ca.Folder
     try {
         $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
         $demo = Join-Path $Root 'tools/Demo.ps1'
         $pwsh = @(Get-PwshCommand)
         $arguments = @($pwsh | Select-Object -Skip 1) + @('-NoProfile')
-        $demoArguments = "-ModulePath '$manifest' -ApiHost '$($mock.Url)' -MockProcessId $($mock.Process.Id)"
+        $demoArguments = "-ModulePath '$manifest' -ApiHost '$($mock.HttpsUrl)' -MockProcessId $($mock.Process.Id)"
         if ($Interactive) {
             # Run, not dot-sourced: the prompt keeps its own preferences and no plain-text key.
             $arguments += @('-NoExit', '-Command', "& '$demo' $demoArguments -Interactive")
@@ -136,12 +138,18 @@ function Invoke-Demo {
         }
         # The key reaches the demo in its environment, never on a command line that ps can show.
         $env:LINER_DEMO_KEY = $mock.ApiKey
+        $trusted = $env:SSL_CERT_FILE
+        $env:SSL_CERT_FILE = $ca.CertificateFile
         try { & $pwsh[0] @arguments }
-        finally { Remove-Item Env:LINER_DEMO_KEY -ErrorAction Ignore }
+        finally {
+            Remove-Item Env:LINER_DEMO_KEY -ErrorAction Ignore
+            $env:SSL_CERT_FILE = $trusted
+        }
         if ($LASTEXITCODE -ne 0) { throw "The demo failed with exit code $LASTEXITCODE." }
     }
     finally {
         Stop-LinerMockApi $mock
+        Remove-Item $ca.Folder -Recurse -Force -ErrorAction Ignore
     }
 }
 

@@ -245,7 +245,8 @@ $retained = {
     $kept = & $Block
     $after = [GC]::GetTotalMemory($true)
     $null = $kept
-    ($after - $before) / 1MB
+    # Memory kept by the call and its output; a little freed elsewhere would read as "-0.0".
+    [math]::Max(0, ($after - $before) / 1MB)
 }
 $usageRow = [ordered]@{
     Calls = 50000; Pages = 500

@@ -1,14 +1,14 @@
-# Connection reuse, retries, timeouts and Stop (Ctrl+C) behave over https, and through a real proxy
-# (tinyproxy) over http and https, as they do over plain http (Faults.Tests.ps1).
+# Connection reuse, retries, timeouts and Stop (Ctrl+C) behave the same over http, over https, and
+# through a real proxy (tinyproxy) over http and https. Faults.Tests.ps1 goes deeper over http.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module (Join-Path $PSScriptRoot '../TestProxy.psm1') -Force
     $Proxy = Start-TestProxy
 
-    # A connection to a scenario over one of the transports: https, proxy-http or proxy-https.
+    # A connection to a scenario over one of the transports: http, https, proxy-http or proxy-https.
     function Connect-Over {
         param([Parameter(Mandatory)] [string] $Transport, [string] $Scenario, [int] $TimeoutSec = 15, [int] $Retries = 0)
-        $base = if ($Transport -eq 'proxy-http') { $Mock.HttpUrl } else { $Mock.HttpsUrl }
+        $base = if ($Transport -like '*https') { $Mock.HttpsUrl } else { $Mock.HttpUrl }
         $parameters = @{
             ApiHost = if ($Scenario) { "$base/$Scenario" } else { $base }
             ApiKey = $TestKey; SkipValidation = $true; TimeoutSec = $TimeoutSec; MaximumRetryCount = $Retries; PassThru = $true
@@ -23,7 +23,7 @@ AfterAll {
     Stop-LinerMockApi $Mock
 }
 
-Describe 'Over <Transport>' -ForEach @(@{ Transport = 'https' }, @{ Transport = 'proxy-http' }, @{ Transport = 'proxy-https' }) {
+Describe 'Over <Transport>' -ForEach @(@{ Transport = 'http' }, @{ Transport = 'https' }, @{ Transport = 'proxy-http' }, @{ Transport = 'proxy-https' }) {
     BeforeEach {
         Clear-LinerMockRequest $Mock
         Clear-TestProxyRequest $Proxy
