@@ -7,7 +7,7 @@ function Install-TestPackage {
     param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string] $Package)
     if (Get-Command $Command -ErrorAction Ignore) { return }
     if (-not (Get-Command apt-get -ErrorAction Ignore)) { throw "$Command is missing and this machine has no apt-get: install $Package by hand." }
-    $aptGet = if ((& id -u) -eq '0') { @('apt-get') } else { @('sudo', '-n', 'apt-get') }
+    $aptGet = @(if ((& id -u) -eq '0') { 'apt-get' } else { 'sudo', '-n', 'apt-get' })
     $env:DEBIAN_FRONTEND = 'noninteractive'
     $install = @($aptGet | Select-Object -Skip 1) + @('install', '-y', '--no-install-recommends', $Package)
     $log = & $aptGet[0] @install 2>&1
@@ -64,8 +64,9 @@ function Start-TestProxy {
     [pscustomobject]@{ Url = "http://127.0.0.1:$port"; Port = $port; LogFile = $log; Folder = $folder.FullName; Process = $process }
 }
 
+# Stops the proxy and removes its folder; nothing when it never started ($null).
 function Stop-TestProxy {
-    param([Parameter(Mandatory, Position = 0)] $Proxy)
+    param([Parameter(Position = 0)] $Proxy)
     if ($Proxy -and -not $Proxy.Process.HasExited) { $Proxy.Process.Kill(); $null = $Proxy.Process.WaitForExit(5000) }
     if ($Proxy) { Remove-Item $Proxy.Folder -Recurse -Force -ErrorAction Ignore }
 }
