@@ -68,7 +68,7 @@ public class ProxySettingsTests
     public void ThePlatformsProxyIsTheHandlersOwn()
     {
         using var handler = new HttpClientHandler();
-        ProxySettings.System.Apply(handler);
+        ProxySettings.Platform.Apply(handler);
         Assert.True(handler.UseProxy);
         Assert.Null(handler.Proxy);
     }

@@ -23,7 +23,7 @@ internal sealed class ProxySettings
     }
 
     /// <summary>The platform's proxy, without credentials.</summary>
-    public static ProxySettings System { get; } = new(null, none: false, credential: null, useDefaultCredentials: false);
+    public static ProxySettings Platform { get; } = new(null, none: false, credential: null, useDefaultCredentials: false);
 
     /// <summary>The proxy given with -Proxy; null for the platform's (or none).</summary>
     public Uri? Address { get; }

@@ -19,7 +19,7 @@ public sealed class LinerConnection : IDisposable
 
     internal LinerConnection(Uri baseUri, SecureString apiKey, int timeoutSec, int maximumRetryCount, Api.ProxySettings? proxy = null)
     {
-        ProxySettings = proxy ?? Api.ProxySettings.System;
+        ProxySettings = proxy ?? Api.ProxySettings.Platform;
         BaseUri = baseUri;
         _apiKey = apiKey.Copy();
         _apiKey.MakeReadOnly();
