@@ -43,6 +43,18 @@ Describe 'The platform''s proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as Invoke-R
         @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
     }
 
+    It 'says in -Verbose which proxy it uses and where that came from' {
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url } -Extra '-Verbose'
+        $output | Should -Match "go through the proxy $([regex]::Escape($Open.Url)) \(the platform's proxy settings\)"
+    }
+
+    It 'gives the platform''s proxy the credentials of -ProxyCredential' {
+        $credential = "([pscredential]::new('liner-proxy', (ConvertTo-SecureString 'proxy-pass-7391' -AsPlainText -Force)))"
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Guarded.Url } -Extra "-ProxyCredential $credential"
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        (Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Guarded.Url }) | Should -Match 'error=LinerProxyAuthenticationRequired'
+    }
+
     It 'goes through HTTP_PROXY for an http host' {
         $output = Invoke-WithEnvironment $Mock.HttpUrl @{ HTTP_PROXY = $Open.Url }
         $output | Should -Match "count=$($SampleNumbers.Count)"
@@ -107,6 +119,19 @@ Describe 'Connect-Liner -Proxy' {
         (Get-LinerConnection).Proxy | Should -Be $Open.Url
         @(Get-LinerOrder -Connection $connection).Count | Should -BeGreaterThan 0
         @(Get-TestProxyRequest $Open | Where-Object { $_ -like 'CONNECT *' }).Count | Should -BeGreaterThan 0
+    }
+
+    It 'fetches recordings through the proxy too, from the API''s origin and from another' {
+        $connection = Connect-Liner -ApiHost $Mock.HttpsUrl -ApiKey $TestKey -Proxy $Open.Url -PassThru
+        $records = @(Get-LinerCallRecord -Connection $connection | Select-Object -First 6)
+        Clear-TestProxyRequest $Open
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'through-proxy')
+        $saved = @($records | Save-LinerCallRecord -Connection $connection -Destination $folder -PassThru)
+        $saved.Count | Should -Be 6
+        $tunnels = @(Get-TestProxyRequest $Open)
+        $tunnels | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+        $tunnels | Should -Contain "CONNECT localhost:$MockPort HTTP/1.1"
+        @($tunnels | Where-Object { $_ -notlike 'CONNECT *' }).Count | Should -Be 0
     }
 
     It 'refuses <Case> with LinerInvalidProxy' -TestCases @(
