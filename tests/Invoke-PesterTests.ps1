@@ -46,6 +46,13 @@ $result = $null
 try { $result = Invoke-Pester -Configuration $config }
 catch { Write-Host "Pester could not run: $_" -ForegroundColor Red }
 
+# Pester names a file run twice by its path alone: say which run (http or https) failed.
+foreach ($container in @(if ($result) { $result.Containers })) {
+    if ($container.Result -ne 'Passed' -and $container.Data -and $container.Data.Scheme) {
+        Write-Host "failed: $(Split-Path $container.Item -Leaf) over $($container.Data.Scheme)" -ForegroundColor Red
+    }
+}
+
 # A run that did not happen counts as one failure, never as a pass.
 $passed = if ($result) { $result.PassedCount } else { 0 }
 $failed = if ($result) { $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } else { 1 }

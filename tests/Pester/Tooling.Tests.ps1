@@ -7,10 +7,11 @@ BeforeAll {
     $MockDll = Join-Path $PSScriptRoot "../Liner.MockApi/bin/$($env:LINER_TEST_CONFIGURATION ?? 'Release')/$(Get-ProjectSetting TestTargetFramework)/Liner.MockApi.dll"
 
     # Runs the test runner on a generated test file in a fresh pwsh; returns its exit code and output.
-    function Invoke-Runner([string] $TestBody) {
+    # -Environment: LINER_TEST_CA = $null runs it as a developer would, without the run's test CA.
+    function Invoke-Runner([string] $TestBody, [string] $Header = '', [hashtable] $Environment = @{}) {
         $file = Join-Path $TestDrive "Generated$([guid]::NewGuid().ToString('n').Substring(0, 6)).Tests.ps1"
-        Set-Content -Path $file -Value "Describe 'generated' { $TestBody }"
-        Invoke-ModuleScript -NoImport -TimeoutSec 120 -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
+        Set-Content -Path $file -Value "$Header`nDescribe 'generated' { $TestBody }"
+        Invoke-ModuleScript -NoImport -TimeoutSec 120 -Environment $Environment -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
     }
 }
 AfterAll {
@@ -28,6 +29,16 @@ Describe 'tests/Invoke-PesterTests.ps1' {
         $run = Invoke-Runner "It 'fails <_>' -ForEach (1..256) { 1 | Should -Be 2 }"
         $run.Output | Should -Match '(?m)^pester: 0 passed, 256 failed\s*$'
         $run.ExitCode | Should -Be 1
+    }
+
+    It 'runs a file with a -Scheme parameter over http and over https, names the run that failed, and makes and removes its own test CA' {
+        $before = @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'liner-test-ca-*').Count
+        $body = "It 'trusts the test CA, fails over https only' { `$env:SSL_CERT_FILE | Should -Exist; `$Scheme | Should -Be 'http' }"
+        $run = Invoke-Runner $body -Header "param([string] `$Scheme = 'http')" -Environment @{ LINER_TEST_CA = $null; SSL_CERT_FILE = $null }
+        $run.Output | Should -Match '(?m)^failed: Generated\w+\.Tests\.ps1 over https\s*$'
+        $run.Output | Should -Match '(?m)^pester: 1 passed, 1 failed\s*$'
+        $run.ExitCode | Should -Be 1
+        @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'liner-test-ca-*').Count | Should -Be $before
     }
 
     It 'exits 1 when a test file cannot even be run' {
