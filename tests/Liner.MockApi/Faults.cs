@@ -20,9 +20,10 @@ internal static class Faults
         {
             location = path.Replace("/redirect-same", string.Empty);
         }
-        else if (scenario.RedirectHttps)
+        else if (scenario.RedirectScheme)
         {
-            location = $"https://{context.Request.Host}{path.Replace("/redirect-https", string.Empty)}";
+            var other = context.Request.IsHttps ? "http" : "https";
+            location = $"{other}://{context.Request.Host}{path.Replace("/redirect-scheme", string.Empty)}";
         }
         if (location is null)
         {

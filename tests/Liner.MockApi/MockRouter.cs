@@ -17,7 +17,7 @@ namespace Liner.MockApi;
 /// <c>not-envelope</c>, <c>unhealthy</c>; faults: <c>status=CODE</c> with <c>times=K</c> and
 /// <c>retry-after=S|date</c>, <c>delay=MS</c>, <c>stall=MS</c>, <c>html</c>, <c>empty-body</c>,
 /// <c>truncate</c>, <c>reset</c>, <c>reset-mid</c>, <c>redirect=PORT</c>, <c>redirect-same</c>,
-/// <c>redirect-https</c>, <c>echo-key</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
+/// <c>redirect-scheme</c> (the same host and port, the other scheme), <c>echo-key</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
 /// <c>last-next=null|absent|total|past|stuck</c>, <c>no-total</c>, <c>total-grows</c>,
 /// <c>fail-page=K</c> (503 for page K, with <c>times</c>); calls: <c>calls=N</c> generated calls,
 /// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>,

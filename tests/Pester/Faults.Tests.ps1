@@ -1,6 +1,9 @@
 # The fault matrix: every way the Liner API, the network or a proxy can misbehave, each tried with
-# -Verbose -Debug and every stream captured. The last Describe runs the whole matrix again in a fresh
-# pwsh inside Start-Transcript and searches everything it showed for the API key.
+# -Verbose -Debug and every stream captured, over http and over https (tests/Invoke-PesterTests.ps1
+# runs this file once for each). The last Describe runs the whole matrix again in a fresh pwsh inside
+# Start-Transcript and searches everything it showed for the API key.
+param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $Recorder = Start-LinerMockApi    # another origin, to prove that redirects never carry the key there
@@ -108,7 +111,7 @@ Describe 'HTTP and network failures' {
     }
 
     It 'a TLS handshake that fails is LinerNetworkError' {
-        $result = Invoke-Fault 'tls' -ApiHost ($Mock.Url -replace '^http:', 'https:')
+        $result = Invoke-Fault 'tls' -ApiHost ($Mock.HttpUrl -replace '^http:', 'https:')
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
     }
 
@@ -170,7 +173,7 @@ Describe 'Failures that retrying cannot mend' {
         @{ Name = 'a host name that does not resolve'; ApiHost = 'https://liner-no-such-host.invalid'; Says = 'host name liner-no-such-host\.invalid was not found'; Action = 'spelling' }
         @{ Name = 'https to a port that speaks plain http'; ApiHost = ''; Says = 'does not seem to speak TLS.*Was http:// meant\?'; Action = 'http://' }
     ) {
-        if (-not $ApiHost) { $ApiHost = $Mock.Url -replace '^http:', 'https:' }
+        if (-not $ApiHost) { $ApiHost = $Mock.HttpUrl -replace '^http:', 'https:' }
         $result = Invoke-Fault 'permanent' -ApiHost $ApiHost -Retries 3
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'LinerNetworkError,*'
         $result.Error.Exception.Message | Should -Match $Says
@@ -190,7 +193,7 @@ Describe 'Every error says what to do' {
     It '<Name> carries a recommended action' -TestCases @(
         @{ Name = 'success: false (LinerApiError)'; Scenario = 'fail=Integration%20is%20disabled'; ErrorId = 'LinerApiError' }
         @{ Name = 'a 400 (LinerHttpError)'; Scenario = 'status=400'; ErrorId = 'LinerHttpError' }
-        @{ Name = 'a redirect refused (LinerRedirectRefused)'; Scenario = 'redirect-https'; ErrorId = 'LinerRedirectRefused' }
+        @{ Name = 'a redirect refused (LinerRedirectRefused)'; Scenario = 'redirect-scheme'; ErrorId = 'LinerRedirectRefused' }
         @{ Name = 'a timeout (LinerTimeout)'; Scenario = 'delay=3000'; ErrorId = 'LinerTimeout' }
     ) {
         $result = Invoke-Fault $Scenario -TimeoutSec 1
@@ -355,8 +358,10 @@ Describe 'Redirects' {
     }
 
     It 'refuses a redirect to another scheme' {
-        $result = Invoke-Fault 'redirect-https'
+        $result = Invoke-Fault 'redirect-scheme'
         $result.Error.FullyQualifiedErrorId | Should -BeLike 'LinerRedirectRefused,*'
+        $result.Error.Exception.Message | Should -Match "redirected to another origin$(if ($Scheme -eq 'https') { ' \(from https to http\)' }), $(if ($Scheme -eq 'https') { 'http' } else { 'https' })://127\.0\.0\.1:"
+        $result.Requests | Should -Be 1
     }
 }
 
@@ -418,10 +423,10 @@ Describe 'The key never leaks' {
             'status=503', 'status=401', 'status=403', 'status=404', 'status=400', 'status=502/html', 'status=429/retry-after=3600',
             'html', 'empty-body', 'truncate/count=300', 'reset', 'reset-mid/count=5000', 'delay=3000', 'stall=3000/count=2000',
             'fail=Integration%20is%20disabled', 'success-last-false', 'no-data', 'data-object', 'data-null', 'not-envelope',
-            'wrong-types', 'odd-values', 'big-params', 'extra', "redirect=$RecorderPort", 'redirect-https', 'redirect-same',
+            'wrong-types', 'odd-values', 'big-params', 'extra', "redirect=$RecorderPort", 'redirect-scheme', 'redirect-same',
             'echo-key', 'echo-key/html', 'unhealthy'
         )
-        $hosts = @($scenarios | ForEach-Object { "$($Mock.Url)/$_" }) + @('http://127.0.0.1:9', ($Mock.Url -replace '^http:', 'https:'), 'https://liner-no-such-host.invalid') +
+        $hosts = @($scenarios | ForEach-Object { "$($Mock.Url)/$_" }) + @('http://127.0.0.1:9', ($Mock.HttpUrl -replace '^http:', 'https:'), 'https://liner-no-such-host.invalid') +
             @($Mock.ExpiredUrl, $Mock.WrongHostUrl, $Mock.UntrustedUrl, "$($Mock.HttpsUrl)/redirect=$(([uri]$Mock.HttpUrl).Port)", "$($Mock.HttpsUrl)/echo-key")
         $transcript = Join-Path $TestDrive 'faults-transcript.txt'
         $script = {
