@@ -144,7 +144,8 @@ public sealed class PagedListTests
     }
 
     /// <summary>Reads an order's id and nothing else.</summary>
-    private sealed class IdMapper : IItemMapper<long>
+    /// <summary>Reads only the id of each item (NetworkFailureTests uses it too).</summary>
+    internal sealed class IdMapper : IItemMapper<long>
     {
         public string ItemName => "order";
 
