@@ -19,7 +19,7 @@ BeforeAll {
     # A script in a fresh pwsh with these environment variables: how many numbers it read, what
     # Get-LinerConnection says the proxy is, and any error id.
     function Invoke-WithEnvironment([string] $ApiHost, [hashtable] $Environment, [string] $Extra = '') {
-        $script = "try { Connect-Liner -ApiHost '$ApiHost' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) $Extra -ErrorAction Stop; 'count=' + @(Get-LinerVirtualNumber).Count; 'proxy=' + (Get-LinerConnection).Proxy } catch { 'error=' + `$_.FullyQualifiedErrorId }"
+        $script = "try { Connect-Liner -ApiHost '$ApiHost' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) $Extra -ErrorAction Stop; 'count=' + @(Get-LinerVirtualNumber).Count; 'proxy=' + (Get-LinerConnection).Proxy; Get-LinerConnection | Format-List * | Out-String; Get-LinerConnection | Out-String } catch { 'error=' + `$_.FullyQualifiedErrorId; `$_ | Format-List * -Force | Out-String }"
         $variables = @{ HTTPS_PROXY = $null; HTTP_PROXY = $null; NO_PROXY = $null; ALL_PROXY = $null }
         foreach ($entry in $Environment.GetEnumerator()) { $variables[$entry.Key] = $entry.Value }
         (Invoke-ModuleScript -Script $script -Environment $variables).Output
@@ -64,20 +64,34 @@ Describe 'The platform''s proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as Invoke-R
     It 'goes straight to a host that NO_PROXY lists' {
         $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url; NO_PROXY = '127.0.0.1' }
         $output | Should -Match "count=$($SampleNumbers.Count)"
-        $output | Should -Match 'proxy=$'
+        $output | Should -Match '(?m)^proxy=\r?$'
         @(Get-TestProxyRequest $Open).Count | Should -Be 0
     }
 
     It 'goes straight to the host with -NoProxy, whatever HTTPS_PROXY says' {
         $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-NoProxy'
         $output | Should -Match "count=$($SampleNumbers.Count)"
-        $output | Should -Match 'proxy=$'
+        $output | Should -Match '(?m)^proxy=\r?$'
     }
 
     It 'uses -Proxy instead of HTTPS_PROXY' {
         $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra "-Proxy '$($Open.Url)'"
         $output | Should -Match "count=$($SampleNumbers.Count)"
         @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+    }
+
+    It 'takes a user name and password from HTTPS_PROXY and never shows the password' {
+        $withPassword = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$($Guarded.Port)"
+        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $withPassword } -Extra '-Verbose'
+        $output | Should -Match "count=$($SampleNumbers.Count)"
+        $output | Should -Match "proxy=$([regex]::Escape($Guarded.Url))"
+        $output | Should -Not -Match 'proxy-pass-7391'
+
+        $closed = Get-FreePort
+        $failure = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$closed" } -Extra '-MaximumRetryCount 0 -Verbose'
+        $failure | Should -Match 'error=LinerNetworkError'
+        $failure | Should -Match "could not reach the proxy http://127\.0\.0\.1:$closed"
+        $failure | Should -Not -Match 'proxy-pass-7391'
     }
 
     It 'names the proxy of HTTPS_PROXY when it cannot be reached' {

@@ -121,13 +121,20 @@ internal sealed class ProxySettings
                 return null;
             }
             var proxy = platform.GetProxy(target);
-            return proxy is null || proxy == target ? null : proxy;
+            return proxy is null || proxy == target ? null : WithoutUserInfo(proxy);
         }
         catch (Exception error) when (error is PlatformNotSupportedException or InvalidOperationException or NotSupportedException)
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// The address without a user name and password: HTTPS_PROXY may carry them
+    /// (http://user:password@proxy:3128), and the address is shown in views and messages.
+    /// </summary>
+    private static Uri WithoutUserInfo(Uri proxy) =>
+        string.IsNullOrEmpty(proxy.UserInfo) ? proxy : new UriBuilder(proxy) { UserName = string.Empty, Password = string.Empty }.Uri;
 
     /// <summary>
     /// What HttpClientHandler uses when no proxy is set: HttpClient.DefaultProxy on .NET (not part of
