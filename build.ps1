@@ -121,8 +121,7 @@ function Invoke-PesterTests {
 function Invoke-Demo {
     Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
     # Over https, as a real Liner host: the demo's pwsh alone trusts a CA made for this run.
-    $ca = New-LinerTestCertificateAuthority -Configuration $Configuration
-    $mock = Start-LinerMockApi -Configuration $Configuration -CertificateAuthority $ca.Folder
+    $mock = Start-LinerMockApi -Configuration $Configuration -NewCertificateAuthority
     try {
         $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
         $demo = Join-Path $Root 'tools/Demo.ps1'
@@ -139,7 +138,7 @@ function Invoke-Demo {
         # The key reaches the demo in its environment, never on a command line that ps can show.
         $env:LINER_DEMO_KEY = $mock.ApiKey
         $trusted = $env:SSL_CERT_FILE
-        $env:SSL_CERT_FILE = $ca.CertificateFile
+        $env:SSL_CERT_FILE = $mock.CertificateFile
         try { & $pwsh[0] @arguments }
         finally {
             Remove-Item Env:LINER_DEMO_KEY -ErrorAction Ignore
@@ -149,7 +148,6 @@ function Invoke-Demo {
     }
     finally {
         Stop-LinerMockApi $mock
-        Remove-Item $ca.Folder -Recurse -Force -ErrorAction Ignore
     }
 }
 
@@ -181,16 +179,14 @@ function Invoke-Package {
 function Invoke-Bench {
     Import-Module (Join-Path $Root 'tests/LinerMockApi.psm1') -Force
     # A CA for this run only, trusted by the benchmark's pwsh alone (SSL_CERT_FILE), for A over https.
-    $ca = New-LinerTestCertificateAuthority -Configuration $Configuration
-    $mock = Start-LinerMockApi -Configuration $Configuration -CertificateAuthority $ca.Folder
+    $mock = Start-LinerMockApi -Configuration $Configuration -NewCertificateAuthority
     try {
         $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
-        $exit = Invoke-FreshPwsh -File (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-HttpsApiHost', $mock.HttpsUrl, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts') -Environment @{ SSL_CERT_FILE = $ca.CertificateFile }
+        $exit = Invoke-FreshPwsh -File (Join-Path $Root 'tools/Bench.ps1'), '-ModulePath', $manifest, '-ApiHost', $mock.Url, '-HttpsApiHost', $mock.HttpsUrl, '-ApiKey', $mock.ApiKey, '-OutputPath', (Join-Path $Root 'artifacts') -Environment @{ SSL_CERT_FILE = $mock.CertificateFile }
         if ($exit -ne 0) { throw "The benchmark failed with exit code $exit." }
     }
     finally {
         Stop-LinerMockApi $mock
-        Remove-Item $ca.Folder -Recurse -Force -ErrorAction Ignore
     }
 }
 

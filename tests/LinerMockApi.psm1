@@ -17,9 +17,14 @@ function Start-LinerMockApi {
         # Also serve https, with server certificates issued by the test CA in this folder
         # (New-LinerTestCertificateAuthority): HttpsUrl, and ExpiredUrl, WrongHostUrl and UntrustedUrl.
         [string] $CertificateAuthority,
+        # The same with a CA of the mock's own, which Stop-LinerMockApi removes (for a demo or a bench:
+        # start its pwsh with SSL_CERT_FILE = the instance's CertificateFile).
+        [switch] $NewCertificateAuthority,
         [int] $TimeoutSec = 60
     )
     $dll = Get-MockDll $Configuration
+    $owned = if ($NewCertificateAuthority) { (New-LinerTestCertificateAuthority -Configuration $Configuration).Folder }
+    if ($owned) { $CertificateAuthority = $owned }
     $arguments = @($dll, '--port', '0', '--key', $ApiKey, '--parent-pid', $PID)
     if ($Count) { $arguments += @('--count', $Count) }
     if ($DataFile) { $arguments += @('--data', $DataFile) }
@@ -36,6 +41,7 @@ function Start-LinerMockApi {
     if (-not $read.Wait([TimeSpan]::FromSeconds($TimeoutSec)) -or $null -eq $read.Result -or $read.Result -notmatch 'listening on (\S+)') {
         $errors = if ($process.HasExited) { $process.StandardError.ReadToEnd() } else { '' }
         if (-not $process.HasExited) { $process.Kill() }
+        if ($owned) { Remove-Item $owned -Recurse -Force -ErrorAction Ignore }
         throw "Liner.MockApi did not start within $TimeoutSec s. $errors"
     }
     $url = $Matches[1].TrimEnd('/')
@@ -51,17 +57,19 @@ function Start-LinerMockApi {
         Write-Host "The mock Liner API at $($Event.MessageData) has stopped (exit code $($Sender.ExitCode)). Start it again with Start-LinerMockApi." -ForegroundColor Yellow
     }
     [pscustomobject]@{
-        PSTypeName = 'Liner.MockApi.Instance'
-        Url          = $url
-        HttpUrl      = $url
-        HttpsUrl     = $listeners['https']
-        ExpiredUrl   = $listeners['https-expired']
-        WrongHostUrl = $listeners['https-wrong-host']
-        UntrustedUrl = $listeners['https-untrusted']
-        ApiKey       = $ApiKey
-        Banner       = $read.Result
-        Process      = $process
-        Watch        = $watch
+        PSTypeName                = 'Liner.MockApi.Instance'
+        Url                       = $url
+        HttpUrl                   = $url
+        HttpsUrl                  = $listeners['https']
+        ExpiredUrl                = $listeners['https-expired']
+        WrongHostUrl              = $listeners['https-wrong-host']
+        UntrustedUrl              = $listeners['https-untrusted']
+        CertificateFile           = if ($CertificateAuthority) { Join-Path $CertificateAuthority 'liner-test-ca.pem' }
+        OwnedCertificateAuthority = $owned
+        ApiKey                    = $ApiKey
+        Banner                    = $read.Result
+        Process                   = $process
+        Watch                     = $watch
     }
 }
 
@@ -94,6 +102,7 @@ function Stop-LinerMockApi {
         $Instance.Process.Kill()
         $null = $Instance.Process.WaitForExit(5000)
     }
+    if ($Instance -and $Instance.OwnedCertificateAuthority) { Remove-Item $Instance.OwnedCertificateAuthority -Recurse -Force -ErrorAction Ignore }
 }
 
 # The requests the mock received since the last Clear-LinerMockRequest.
