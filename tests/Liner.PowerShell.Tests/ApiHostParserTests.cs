@@ -38,5 +38,5 @@ public class ApiHostParserTests
 
     [Fact]
     public void RelativeApiPathsKeepThePrefix() =>
-        Assert.Equal("https://h.example/gw/v2/sip-endpoints/", new Uri(ApiHostParser.Parse("https://h.example/gw", false), LinerClient.VirtualNumbersEndpoint.Path).AbsoluteUri);
+        Assert.Equal("https://h.example/gw/v2/sip-endpoints/", new Uri(ApiHostParser.Parse("https://h.example/gw", false), Endpoint.Of<VirtualNumber>().List.Path).AbsoluteUri);
 }

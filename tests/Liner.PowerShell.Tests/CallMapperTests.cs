@@ -9,7 +9,7 @@ public class CallMapperTests
     [Fact]
     public void MapsACallWithItsDurationsAsTimeSpansAndKeepsTheSeconds()
     {
-        var call = Mapping.Map(new CallMapper(), """{"id":1,"sipEndpointId":101,"direction":"incoming","totalDurationSeconds":75,"waitTimeDurationSeconds":15,"talkTimeDurationSeconds":60,"hasRecords":true,"createdAt":"2026-11-27T10:00:00+03:00","queue":"main"}""");
+        var call = Mapping.Map(Endpoint.MapperOf<Call>(), """{"id":1,"sipEndpointId":101,"direction":"incoming","totalDurationSeconds":75,"waitTimeDurationSeconds":15,"talkTimeDurationSeconds":60,"hasRecords":true,"createdAt":"2026-11-27T10:00:00+03:00","queue":"main"}""");
         Assert.Equal(101L, call.SipEndpointId);
         Assert.Equal(TimeSpan.FromSeconds(60), call.TalkTime);
         Assert.Equal(60L, call.TalkTimeDurationSeconds);
@@ -22,7 +22,7 @@ public class CallMapperTests
     [Fact]
     public void MapsARecordNotingTheCallItWasAskedFor()
     {
-        var record = Mapping.Map(new CallRecordMapper(800), """{"id":5,"durationSeconds":42,"fileUrl":"https://files.example.com/r/5.mp3?sig=abc","recordSummary":"Asked for a discount.","isTransfer":false}""");
+        var record = Mapping.Map(new FieldMapper<CallRecord>("call record", () => new CallRecord { CallId = 800 }), """{"id":5,"durationSeconds":42,"fileUrl":"https://files.example.com/r/5.mp3?sig=abc","recordSummary":"Asked for a discount.","isTransfer":false}""");
         Assert.Equal(800L, record.CallId);
         Assert.Equal(TimeSpan.FromSeconds(42), record.Duration);
         Assert.Equal(new Uri("https://files.example.com/r/5.mp3?sig=abc"), record.FileUrl);
@@ -31,25 +31,25 @@ public class CallMapperTests
 
     [Fact]
     public void RefusesAFileUrlThatIsNotAnAbsoluteUrl() =>
-        Assert.Contains("fileUrl", Assert.Throws<ResponseShapeException>(() => Mapping.Map(new CallRecordMapper(), """{"id":5,"fileUrl":"/r/5.mp3"}""")).Message);
+        Assert.Contains("fileUrl", Assert.Throws<ResponseShapeException>(() => Mapping.Map(Endpoint.MapperOf<CallRecord>(), """{"id":5,"fileUrl":"/r/5.mp3"}""")).Message);
 
     [Fact]
     public void NamesSavedFilesSoTheySortByTimeAndNeverCollide()
     {
-        var record = Mapping.Map(new CallRecordMapper(800), """{"id":5,"fileUrl":"https://files.example.com/r/5.WAV?sig=abc","createdAt":"2026-11-27T10:00:00+03:00"}""");
+        var record = Mapping.Map(new FieldMapper<CallRecord>("call record", () => new CallRecord { CallId = 800 }), """{"id":5,"fileUrl":"https://files.example.com/r/5.WAV?sig=abc","createdAt":"2026-11-27T10:00:00+03:00"}""");
         Assert.Equal("20261127T070000Z_800_5.wav", SaveLinerCallRecordCommand.FileName(record));
-        var odd = Mapping.Map(new CallRecordMapper(), """{"id":6,"fileUrl":"https://files.example.com/r/download"}""");
+        var odd = Mapping.Map(Endpoint.MapperOf<CallRecord>(), """{"id":6,"fileUrl":"https://files.example.com/r/download"}""");
         Assert.Equal("00000000T000000Z_0_6.mp3", SaveLinerCallRecordCommand.FileName(odd));
     }
 
     [Fact]
     public void MapsStatuses()
     {
-        var call = Mapping.Map(new CallStatusMapper(), """{"id":4,"code":"callback","agentCallAvailability":"after_call_transfer","commentRequired":true,"sort":40}""");
+        var call = Mapping.Map(Endpoint.MapperOf<CallStatus>(), """{"id":4,"code":"callback","agentCallAvailability":"after_call_transfer","commentRequired":true,"sort":40}""");
         Assert.Equal("after_call_transfer", call.AgentCallAvailability);
         Assert.True(call.CommentRequired);
         Assert.Equal(40, call.Sort);
-        var lead = Mapping.Map(new LeadStatusMapper(), """{"id":2,"code":"qualified","category":"qualified","color":"#4caf50"}""");
+        var lead = Mapping.Map(Endpoint.MapperOf<LeadStatus>(), """{"id":2,"code":"qualified","category":"qualified","color":"#4caf50"}""");
         Assert.Equal("qualified", lead.Category);
         Assert.Equal("#4caf50", lead.Color);
     }
@@ -57,7 +57,7 @@ public class CallMapperTests
     [Fact]
     public void SendsTimesWithTheirOffsetAndIdsPhpStyle()
     {
-        var query = new CallQuery { After = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(3)), UserIds = new long[] { 7, 8 } }.ToQuery(new long[] { 1 });
+        var query = new Query().AddValue("createdAt[0]", new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(3))).AddEach("orderIds[]", new long[] { 1 }).AddValue("userIds[]", new long[] { 7, 8 });
         Assert.Equal(new[] { "createdAt[0]=2026-11-01T00:00:00+03:00", "orderIds[]=1", "userIds[]=7", "userIds[]=8" }, query.Select(pair => $"{pair.Key}={pair.Value}"));
     }
 }

@@ -20,7 +20,7 @@ public class EnvelopeReaderTests
                 position += take;
                 return take;
             },
-            bufferSize);
+            initialSize: bufferSize);
     }
 
     private static (EnvelopeReader Envelope, List<VirtualNumber> Numbers) ReadAll(string body, int chunk = 7)

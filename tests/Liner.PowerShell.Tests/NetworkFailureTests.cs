@@ -13,7 +13,7 @@ namespace Liner.PowerShell.Tests;
 [Collection(nameof(MockServerCollection))]
 public sealed class NetworkFailureTests
 {
-    private static readonly ListEndpoint Numbers = new("v2/sip-endpoints/", paged: false);
+    private static readonly Endpoint Numbers = Endpoint.Of<VirtualNumber>();
     private readonly MockServer _mock;
 
     public NetworkFailureTests(MockServer mock)
@@ -25,7 +25,7 @@ public sealed class NetworkFailureTests
     {
         using (connection)
         {
-            var list = new LinerClient(connection, ApiLog.None, CancellationToken.None).List(new ListRequest(Numbers), new PagedListTests.IdMapper());
+            var list = new ListSequence<long>(new ApiContext(connection, ApiStreams.None, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount)), new ListRequest(Numbers), new PagedListTests.IdMapper());
             return Assert.Throws<LinerApiException>(() => list.ToList());
         }
     }
@@ -46,7 +46,9 @@ public sealed class NetworkFailureTests
         var error = Fail(MockServer.ConnectTo($"http://127.0.0.1:{port}"));
         Assert.Equal(LinerErrorIds.NetworkError, error.ErrorId);
         Assert.StartsWith($"GET /v2/sip-endpoints/ could not reach http://127.0.0.1:{port}: Connection refused", error.Message);
-        Assert.True(error.IsTransient);
+        Assert.True(error.MayPass);
+        Assert.Equal(Delivery.NotSent, error.Delivery);
+        Assert.True(RetryPolicy.MayRepeat(RequestKind.Create, error));
     }
 
     [Fact]
@@ -67,7 +69,7 @@ public sealed class NetworkFailureTests
         Assert.Equal(LinerErrorIds.TlsError, error.ErrorId);
         Assert.Equal(ErrorCategory.SecurityError, error.Category);
         Assert.Equal($"GET /v2/sip-endpoints/ could not connect securely to {url}: its certificate was issued by 'CN=Liner.MockApi test CA, O=Liner.PowerShell tests', a certificate authority this computer does not trust.", error.Message);
-        Assert.False(error.IsTransient);
+        Assert.False(error.MayPass);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class OrderAndUserMapperTests
     [Fact]
     public void MapsAnOrderWithItsScheduleHolidaysAndIds()
     {
-        var order = Mapping.Map(new OrderMapper(), """{"id":5,"code":"A","title":"T","callSchedule":[["09:00","13:00"],["14:30","24:00"]],"callHolidayOverrides":["2026-12-31"],"agentUserIds":[1,2],"sipEndpointIds":[7],"aiModeEnabled":true,"autoDialingEnabled":true,"extraLimit":3}""");
+        var order = Mapping.Map(Endpoint.MapperOf<Order>(), """{"id":5,"code":"A","title":"T","callSchedule":[["09:00","13:00"],["14:30","24:00"]],"callHolidayOverrides":["2026-12-31"],"agentUserIds":[1,2],"sipEndpointIds":[7],"aiModeEnabled":true,"autoDialingEnabled":true,"extraLimit":3}""");
         Assert.Equal(new TimeSpan(9, 0, 0), order.CallSchedule[0].Start);
         Assert.Equal(TimeSpan.FromHours(24), order.CallSchedule[1].End);
         Assert.Equal("14:30-24:00", order.CallSchedule[1].ToString());
@@ -22,7 +22,7 @@ public class OrderAndUserMapperTests
 
     [Fact]
     public void AnOrderWithoutSipEndpointIdsHasNoNumbers() =>
-        Assert.Empty(Mapping.Map(new OrderMapper(), """{"id":5,"title":"v1","callsAllowed":true}""").VirtualNumberIds);
+        Assert.Empty(Mapping.Map(Endpoint.MapperOf<Order>(), """{"id":5,"title":"v1","callsAllowed":true}""").VirtualNumberIds);
 
     [Theory]
     [InlineData("""{"id":5,"callSchedule":[["9am","5pm"]]}""", "9am")]
@@ -31,14 +31,14 @@ public class OrderAndUserMapperTests
     [InlineData("""{"id":5,"agentUserIds":"1,2"}""", "agentUserIds")]
     public void RefusesAnOrderFieldThatCannotMeanWhatItNeeds(string json, string says)
     {
-        var error = Assert.Throws<ResponseShapeException>(() => Mapping.Map(new OrderMapper(), json));
+        var error = Assert.Throws<ResponseShapeException>(() => Mapping.Map(Endpoint.MapperOf<Order>(), json));
         Assert.Contains(says, error.Message);
     }
 
     [Fact]
     public void MapsAUserWithTimesAndAFullNameInLinersOrder()
     {
-        var user = Mapping.Map(new UserMapper(), """{"id":1,"name":"Ivan","lastName":"Petrov","secondName":null,"isActive":true,"lastActivityAt":"2026-11-26T17:40:00+03:00","languageSkillCodes":["ru"],"autoAnswer":1,"Email":"x"}""");
+        var user = Mapping.Map(Endpoint.MapperOf<User>(), """{"id":1,"name":"Ivan","lastName":"Petrov","secondName":null,"isActive":true,"lastActivityAt":"2026-11-26T17:40:00+03:00","languageSkillCodes":["ru"],"autoAnswer":1,"Email":"x"}""");
         Assert.Equal("Ivan Petrov", user.FullName);
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 17, 40, 0, TimeSpan.FromHours(3)), user.LastActivityAt);
         Assert.Null(user.CreatedAt);
@@ -50,11 +50,11 @@ public class OrderAndUserMapperTests
     [Fact]
     public void RefusesATimeThatIsNotOne()
     {
-        var error = Assert.Throws<ResponseShapeException>(() => Mapping.Map(new UserMapper(), """{"id":1,"createdAt":"yesterday"}"""));
+        var error = Assert.Throws<ResponseShapeException>(() => Mapping.Map(Endpoint.MapperOf<User>(), """{"id":1,"createdAt":"yesterday"}"""));
         Assert.Contains("createdAt", error.Message);
     }
 
     [Fact]
     public void RefusesAUserWithoutAnId() =>
-        Assert.Throws<ResponseShapeException>(() => Mapping.Map(new UserMapper(), """{"name":"x"}"""));
+        Assert.Throws<ResponseShapeException>(() => Mapping.Map(Endpoint.MapperOf<User>(), """{"name":"x"}"""));
 }

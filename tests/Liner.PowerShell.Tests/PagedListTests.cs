@@ -11,7 +11,7 @@ namespace Liner.PowerShell.Tests;
 [Collection(nameof(MockServerCollection))]
 public sealed class PagedListTests
 {
-    private static readonly ListEndpoint Orders = new("v2/order/", paged: true);
+    private static readonly Endpoint Orders = Endpoint.Of<Order>();
     private readonly MockServer _mock;
 
     public PagedListTests(MockServer mock)
@@ -24,8 +24,8 @@ public sealed class PagedListTests
     {
         var connection = _mock.Connect(scenario, retries);
         _mock.ClearRequests();
-        var log = new ApiLog(text => verbose?.Add(text), _ => { }, (_, _) => { });
-        var list = new LinerClient(connection, log, CancellationToken.None).List(new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
+        var log = new ApiStreams(text => verbose?.Add(text), _ => { }, (_, _) => { });
+        var list = new ListSequence<long>(new ApiContext(connection, log, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount)), new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
         var ids = take is { } count ? list.Take(count).ToList() : list.ToList();
         Thread.Sleep(take is null ? 0 : 300);    // let requests that were already on their way arrive
         var offsets = _mock.Queries("/v2/order/").Select(query => long.Parse(System.Web.HttpUtility.ParseQueryString(query)["offset"]!)).ToList();
@@ -129,7 +129,7 @@ public sealed class PagedListTests
     public void EndsWithTheErrorOfAPageThatKeepsFailingAfterTheItemsBeforeIt(int readAhead)
     {
         var connection = _mock.Connect("count=450/fail-page=2", retries: 1);
-        var list = new LinerClient(connection, ApiLog.None, CancellationToken.None).List(new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
+        var list = new ListSequence<long>(new ApiContext(connection, ApiStreams.None, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount)), new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
         var handed = new List<long>();
         var error = Assert.Throws<LinerApiException>(() =>
         {

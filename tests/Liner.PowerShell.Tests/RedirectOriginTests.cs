@@ -14,5 +14,5 @@ public class RedirectOriginTests
     [InlineData("https://liner.example.com/v2/", "https://evil.example.com/v2/", false)]
     [InlineData("https://liner.example.com/v2/", "https://liner.example.com.evil.example/v2/", false)]
     public void TheKeyFollowsARedirectOnlyWithinTheSameSchemeHostAndPort(string from, string to, bool same) =>
-        Assert.Equal(same, ApiRequest.IsSameOrigin(new Uri(from), new Uri(to)));
+        Assert.Equal(same, HttpExchange.IsSameOrigin(new Uri(from), new Uri(to)));
 }

@@ -21,7 +21,7 @@ public class RetryPolicyTests
     }
 
     private static LinerApiException Transient(TimeSpan? retryAfter = null) =>
-        new(LinerErrorIds.HttpError, ErrorCategory.ResourceUnavailable, "GET /v2/sip-endpoints/ failed with 503") { IsTransient = true, RetryAfter = retryAfter };
+        new(LinerErrorIds.HttpError, ErrorCategory.ResourceUnavailable, "GET /v2/sip-endpoints/ failed with 503") { MayPass = true, RetryAfter = retryAfter };
 
     [Theory]
     [InlineData(408, true)]
@@ -35,7 +35,7 @@ public class RetryPolicyTests
     [InlineData(403, false)]
     [InlineData(404, false)]
     [InlineData(501, false)]
-    public void RetriesOnlyTransientStatuses(int status, bool retryable) => Assert.Equal(retryable, RetryPolicy.IsRetryableStatus(status));
+    public void RetriesOnlyTransientStatuses(int status, bool retryable) => Assert.Equal(retryable, RetryPolicy.IsPassingStatus(status));
 
     [Fact]
     public void BackoffDoublesWithJitterBetweenHalfAndAllOfTheStep()
@@ -75,7 +75,7 @@ public class RetryPolicyTests
         var policy = new RetryPolicy(3, clock, () => 1.0);
         var attempts = 0;
         var messages = new List<string>();
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => { attempts++; throw Transient(); }, new ApiLog(messages.Add, _ => { }, (_, _) => { }), CancellationToken.None));
+        Assert.Throws<LinerApiException>(() => policy.Run<int>(RequestKind.Read, _ => { attempts++; throw Transient(); }, new ApiStreams(messages.Add, _ => { }, (_, _) => { }), CancellationToken.None));
         Assert.Equal(4, attempts);
         Assert.Equal(new[] { 0.5, 1.0, 2.0 }, clock.Sleeps.Select(s => s.TotalSeconds));
         Assert.Equal(3, messages.Count);
@@ -87,7 +87,7 @@ public class RetryPolicyTests
     {
         var clock = new FakeClock();
         var policy = new RetryPolicy(3, clock);
-        var result = policy.Run(attempt => attempt < 2 ? throw Transient(TimeSpan.FromSeconds(3)) : attempt, ApiLog.None, CancellationToken.None);
+        var result = policy.Run(RequestKind.Read, attempt => attempt < 2 ? throw Transient(TimeSpan.FromSeconds(3)) : attempt, ApiStreams.None, CancellationToken.None);
         Assert.Equal(2, result);
         Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, clock.Sleeps);
     }
@@ -97,11 +97,11 @@ public class RetryPolicyTests
     {
         var policy = new RetryPolicy(3, new FakeClock());
         var attempts = 0;
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ =>
+        Assert.Throws<LinerApiException>(() => policy.Run<int>(RequestKind.Read, _ =>
         {
             attempts++;
             throw new LinerApiException(LinerErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, "refused");
-        }, ApiLog.None, CancellationToken.None));
+        }, ApiStreams.None, CancellationToken.None));
         Assert.Equal(1, attempts);
     }
 
@@ -110,7 +110,7 @@ public class RetryPolicyTests
     {
         var clock = new FakeClock();
         var policy = new RetryPolicy(10, clock, () => 1.0);
-        Assert.Throws<LinerApiException>(() => policy.Run<int>(_ => throw Transient(), ApiLog.None, CancellationToken.None));
+        Assert.Throws<LinerApiException>(() => policy.Run<int>(RequestKind.Read, _ => throw Transient(), ApiStreams.None, CancellationToken.None));
         Assert.Equal(10, clock.Sleeps.Count);
         Assert.True(clock.Sleeps.Sum(s => s.TotalSeconds) <= 10 * RetryPolicy.MaxDelay.TotalSeconds);
     }

@@ -48,8 +48,13 @@ public class VirtualNumberFilterTests
         Assert.Equal(expected, Select(new VirtualNumberFilter(phones: new[] { pattern })));
 
     [Fact]
-    public void NormalizePhoneRemovesSpacesDashesDotsAndParentheses() =>
-        Assert.Equal("+74951234567", VirtualNumberFilter.NormalizePhone(" +7 (495) 123-45.67 "));
+    public void NormalizePhoneKeepsDigitsOnlyAndReadsRussiasNationalPrefix()
+    {
+        Assert.Equal("74951234567", PhoneNumber.Normalize(" +7 (495) 123-45.67 "));
+        Assert.Equal("74951234567", PhoneNumber.Normalize("8 (495) 123-45-67"));
+        Assert.Equal("74951234567", PhoneNumber.Normalize("74951234567"));
+        Assert.Equal("8495*", PhoneNumber.Normalize("8 (495)*"));
+    }
 
     [Fact]
     public void ConnectionTypeIsLiteralOrWildcardAndOrAcrossValues()

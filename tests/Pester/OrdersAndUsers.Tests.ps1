@@ -89,7 +89,7 @@ Describe 'Get-LinerOrder' {
     It 'reads /v1/order/list/ on an older Liner, and says so with -Verbose' {
         $connection = Connect-Test -Scenario 'v1-orders' -SkipValidation
         $verbose = Get-LinerOrder -Connection $connection -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        ($verbose.Message -join "`n") | Should -Match 'v1/order/list/ instead'
+        ($verbose.Message -join "`n") | Should -Match '/v2/order/ answered 404; trying v1/order/list/ once: what an older Liner serves instead'
         $orders = @(Get-LinerOrder -Connection $connection)
         $orders.Count | Should -Be $SampleOrders.Count
         ($orders | Where-Object Id -EQ 5001).Title | Should -Be 'Sales campaign'

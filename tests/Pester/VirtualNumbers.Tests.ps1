@@ -199,8 +199,8 @@ Describe 'Get-LinerVirtualNumber filters' {
         @(Get-LinerVirtualNumber -OrderId 5002, 5004 | Get-Ids) | Should -Be @(103, 107, 109)
     }
 
-    It '-Unassigned selects numbers with no order, and cannot be combined with -OrderId' {
-        @(Get-LinerVirtualNumber -Unassigned | Get-Ids) | Should -Be @(105, 108, 110)
+    It '-Unassigned selects numbers no order has (110 has no orderId, but order 5003 lists it), and cannot be combined with -OrderId' {
+        @(Get-LinerVirtualNumber -Unassigned | Get-Ids) | Should -Be @(105, 108)
         { Get-LinerVirtualNumber -Unassigned -OrderId 5001 } | Should -Throw -ErrorId 'AmbiguousParameterSet*'
     }
 

@@ -1,26 +1,28 @@
+using System.Net.Http;
 using System.Threading;
 
 namespace Liner.PowerShell.Api;
 
-/// <summary>What every request of one cmdlet call shares: the connection, the log, Ctrl+C and the retry policy.</summary>
+/// <summary>What every request of one cmdlet call shares: the connection, the streams, Ctrl+C and the retry policy.</summary>
 internal sealed class ApiContext
 {
-    public ApiContext(LinerConnection connection, ApiLog log, CancellationToken cancellation, RetryPolicy retry)
+    public ApiContext(LinerConnection connection, ApiStreams streams, CancellationToken cancellation, RetryPolicy retry)
     {
         Connection = connection;
-        Log = log;
+        Streams = streams;
         Cancellation = cancellation;
         Retry = retry;
     }
 
     public LinerConnection Connection { get; }
 
-    public ApiLog Log { get; }
+    public ApiStreams Streams { get; }
 
     public CancellationToken Cancellation { get; }
 
     public RetryPolicy Retry { get; }
 
-    /// <summary>A request that logs to <paramref name="log"/> and stops with <paramref name="cancellation"/> (a page read ahead has its own).</summary>
-    public ApiRequest NewRequest(ApiLog log, CancellationToken cancellation) => new(Connection, log, cancellation, Retry);
+    /// <summary>A request that reports to <paramref name="streams"/> and stops with <paramref name="cancellation"/> (work on another thread has its own).</summary>
+    public HttpExchange NewExchange(HttpMethod method, ApiStreams? streams = null, CancellationToken? cancellation = null) =>
+        new(this, method, streams ?? Streams, cancellation ?? Cancellation);
 }

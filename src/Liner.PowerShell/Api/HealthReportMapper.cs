@@ -10,6 +10,11 @@ namespace Liner.PowerShell.Api;
 /// </summary>
 internal static class HealthReportMapper
 {
+    public const string Path = "v1/health/check/";
+
+    /// <summary>A report is a few components: more than this is not a report.</summary>
+    public const int BodyLimit = 4 * 1024 * 1024;
+
     public static HealthReport Map(string apiHost, EnvelopeReader envelope, bool statusOk)
     {
         var components = new List<HealthComponent>();

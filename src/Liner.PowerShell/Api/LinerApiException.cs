@@ -3,9 +3,24 @@ using System.Management.Automation;
 
 namespace Liner.PowerShell.Api;
 
+/// <summary>How far a failed request got: whether the server may have acted on it.</summary>
+internal enum Delivery
+{
+    /// <summary>The request certainly never reached the server (refused connection, unknown host, TLS refused).</summary>
+    NotSent,
+
+    /// <summary>The request may have reached the server, and no answer came (timeout, connection lost).</summary>
+    MaybeReceived,
+
+    /// <summary>The server answered (a status, a body).</summary>
+    Answered,
+}
+
 /// <summary>
 /// A failed call to the Liner API, already phrased for a person: its message names the request
 /// (method and path, never the key) and what went wrong. Cmdlets turn it into an ErrorRecord.
+/// Besides the words, it keeps the facts <see cref="RetryPolicy"/> decides on: the status, how far the
+/// request got, whether the cause may pass, and how long the server asked to wait.
 /// </summary>
 public sealed class LinerApiException : Exception
 {
@@ -48,11 +63,32 @@ public sealed class LinerApiException : Exception
 
     public string? RecommendedAction { get; }
 
-    /// <summary>Whether the request may succeed if tried again (set by the client for transient failures).</summary>
-    internal bool IsTransient { get; init; }
+    /// <summary>Whether the cause may pass (a 503, a timeout, a refused connection), so the same request may succeed later.</summary>
+    internal bool MayPass { get; init; }
+
+    /// <summary>How far the request got.</summary>
+    internal Delivery Delivery { get; init; } = Delivery.Answered;
 
     /// <summary>How long the server asked to wait before trying again (Retry-After), when it said.</summary>
     internal TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The same failure, saying that it is the last of <paramref name="attempts"/> attempts made over <paramref name="elapsed"/>.</summary>
+    internal LinerApiException AfterAttempts(int attempts, TimeSpan elapsed) =>
+        new(ErrorId, Category, $"{Message.TrimEnd()} ({attempts} attempts in {elapsed.TotalSeconds:0} s.)", Method, Path, StatusCode, ServerMessage, RecommendedAction)
+        {
+            MayPass = MayPass,
+            Delivery = Delivery,
+            RetryAfter = RetryAfter,
+        };
+
+    /// <summary>The same failure with <paramref name="prefix"/> in front of its message (what it happened to: "Row 3 (+7...): ").</summary>
+    internal LinerApiException For(string prefix, string? errorId = null, string? recommendedAction = null) =>
+        new(errorId ?? ErrorId, Category, prefix + Message, Method, Path, StatusCode, ServerMessage, recommendedAction ?? RecommendedAction)
+        {
+            MayPass = MayPass,
+            Delivery = Delivery,
+            RetryAfter = RetryAfter,
+        };
 
     public ErrorRecord ToErrorRecord(object? target) => CreateErrorRecord(this, ErrorId, Category, target, RecommendedAction);
 

@@ -16,7 +16,7 @@ internal static class LinerHttp
     public static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
 
     /// <summary>
-    /// Redirects are never followed by the handler: <see cref="ApiRequest"/> follows them only within
+    /// Redirects are never followed by the handler: <see cref="HttpExchange"/> follows them only within
     /// the connection's own origin, so the key is never sent anywhere else. Certificates are validated
     /// as .NET always does (<see cref="TlsDiagnostics.Validate"/> only remembers why one was refused);
     /// there is no way to skip that. The proxy is the platform's unless the connection names one.

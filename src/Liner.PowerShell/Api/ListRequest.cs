@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Text;
 
 namespace Liner.PowerShell.Api;
@@ -10,19 +8,20 @@ internal sealed class ListRequest
     /// <summary>The largest page the paged endpoints serve.</summary>
     public const int MaxPageSize = 100;
 
-    public ListRequest(ListEndpoint endpoint)
+    public ListRequest(Endpoint endpoint, Query? query = null)
     {
         Endpoint = endpoint;
+        Query = query ?? Query.None;
     }
 
-    public ListEndpoint Endpoint { get; }
+    public Endpoint Endpoint { get; }
 
-    /// <summary>Server-side filters, PHP style for arrays (<c>orderIds[]</c>), in the order given.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+    /// <summary>Server-side filters, in the order given.</summary>
+    public Query Query { get; }
 
     public int PageSize { get; init; } = MaxPageSize;
 
-    /// <summary>Where a paged list starts (server-side -Skip).</summary>
+    /// <summary>Where a paged list starts: -Skip done by the server when nothing is filtered here.</summary>
     public long StartOffset { get; init; }
 
     /// <summary>How many further pages may be on their way while one is being written.</summary>
@@ -31,17 +30,13 @@ internal sealed class ListRequest
     /// <summary>Read only as far as <c>success</c> and the first element: enough to prove a key.</summary>
     public bool ProbeOnly { get; init; }
 
-    /// <summary>The relative URI of the page at <paramref name="offset"/> (or of the unpaged list) on <paramref name="path"/>.</summary>
-    public string PageUri(string path, long offset)
+    /// <summary>The relative URI of the page at <paramref name="offset"/> (or of the unpaged list) on <paramref name="route"/>.</summary>
+    public string PageUri(Route route, long offset)
     {
-        var uri = new StringBuilder(path);
+        var uri = new StringBuilder(route.Path);
         var separator = '?';
-        foreach (var parameter in Query)
-        {
-            uri.Append(separator).Append(Uri.EscapeDataString(parameter.Key)).Append('=').Append(Uri.EscapeDataString(parameter.Value));
-            separator = '&';
-        }
-        if (Endpoint.Paged)
+        Query.AppendTo(uri, ref separator);
+        if (route.Paged)
         {
             uri.Append(separator).Append("offset=").Append(offset).Append("&limit=").Append(PageSize);
         }

@@ -2,9 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
+using System.Net.Http;
 
 namespace Liner.PowerShell.Api;
 
@@ -15,13 +13,13 @@ namespace Liner.PowerShell.Api;
 /// </summary>
 /// <remarks>
 /// <para>The first response is streamed on the caller's thread, so its first item is written while
-/// the rest is still arriving. Later pages (bounded in size) are fetched ahead on other threads,
-/// at most <see cref="ListRequest.ReadAhead"/> at a time, and handed out in order; their verbose
-/// and debug messages wait for the caller's thread.</para>
-/// <para>A request is tried again (per <see cref="RetryPolicy"/>) only while none of its items has
-/// been handed out, so nothing is written twice; a page that fails after that ends the sequence
-/// with its error. The list ends on an empty page, a <c>next</c> that is null, absent or does not
-/// move forward, or an offset that reaches <c>total</c>.</para>
+/// the rest is still arriving. Later pages (bounded in size) are fetched ahead on other threads
+/// (<see cref="ReadAhead{T}"/>), at most <see cref="ListRequest.ReadAhead"/> at a time, and handed out
+/// in order.</para>
+/// <para>A request is tried again (per <see cref="RetryPolicy"/>) only until its first item has been
+/// read, so nothing is written twice; a page that fails after that ends the sequence with its error.
+/// The list ends on an empty page, a <c>next</c> that is null, absent or does not move forward, or an
+/// offset that reaches <c>total</c>.</para>
 /// </remarks>
 internal sealed class ListSequence<T> : IEnumerable<T>
 {
@@ -43,16 +41,47 @@ internal sealed class ListSequence<T> : IEnumerable<T>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>
+    /// Sends the request for the page at <paramref name="offset"/> on the route the server answered
+    /// before, else on the endpoint's routes in turn, each once, while they answer 404.
+    /// </summary>
+    internal static (HttpResponseMessage Response, Route Route) Send(HttpExchange exchange, ListRequest list, long offset)
+    {
+        var endpoint = list.Endpoint;
+        var known = ServerPaths.Answered(exchange.Connection, endpoint);
+        var routes = known is null ? endpoint.Routes : new[] { known };
+        string? tried = null;
+        for (var i = 0; ; i++)
+        {
+            var route = routes[i];
+            var response = exchange.Send(list.PageUri(route, offset));
+            if (response.IsSuccessStatusCode)
+            {
+                ServerPaths.Remember(exchange.Connection, endpoint, route);
+                return (response, route);
+            }
+            if ((int)response.StatusCode != 404 || i + 1 >= routes.Count)
+            {
+                using (response)
+                {
+                    throw exchange.StatusError(response, (int)response.StatusCode == 404 ? tried : null);
+                }
+            }
+            response.Dispose();
+            tried = exchange.Path;
+            exchange.Streams.Verbose($"{exchange.Path} answered 404; trying {routes[i + 1].Path} once: {routes[i + 1].Why}.");
+        }
+    }
+
     private sealed class Reader : IEnumerator<T>
     {
         private readonly ListSequence<T> _list;
         private readonly ApiContext _api;
         private readonly ListRequest _request;
-        private readonly Queue<AheadPage> _ahead = new();
-        private Page? _page;
+        private readonly Queue<ReadAhead<T>> _ahead = new();
+        private ListPage<T>? _page;
         private long _offset;
         private long _step;
-        private int _attempt = 1;
         private bool _ended;
 
         public Reader(ListSequence<T> list)
@@ -71,27 +100,18 @@ internal sealed class ListSequence<T> : IEnumerable<T>
         {
             while (!_ended)
             {
-                var takingReadAhead = false;
-                try
+                if (_page is null)
                 {
-                    if (_page is null)
-                    {
-                        takingReadAhead = _ahead.Count > 0;
-                        _page = OpenPage();
-                    }
-                    if (_page.TryRead(_list._mapper, out var item))
-                    {
-                        Current = item!;
-                        return true;
-                    }
-                    FinishPage(_page);
+                    _page = _ahead.Count > 0 ? _ahead.Dequeue().Take(_api) : Open();
+                    // A page arrives whole before its first item: its total is known from the start.
+                    _list.Total ??= _page.Envelope.Total;
                 }
-                catch (LinerApiException error) when (!takingReadAhead && CanRetry(error, out var delay))
+                if (_page.TryRead(_list._mapper, out var item))
                 {
-                    CloseCurrentPage();
-                    _api.Retry.Wait(delay, _attempt, error, _api.Log, _api.Cancellation);
-                    _attempt++;
+                    Current = item!;
+                    return true;
                 }
+                FinishPage(_page);
             }
             return false;
         }
@@ -104,45 +124,44 @@ internal sealed class ListSequence<T> : IEnumerable<T>
             DropReadAhead();
         }
 
-        /// <summary>
-        /// Only a request read on this thread (one read ahead had its retries there), and only before
-        /// any of its items went out.
-        /// </summary>
-        private bool CanRetry(LinerApiException error, out TimeSpan delay)
-        {
-            delay = TimeSpan.Zero;
-            return (_page is null || (_page.Streamed && _page.Handed == 0))
-                && _api.Retry.ShouldRetry(error, _attempt, _api.Log, out delay);
-        }
-
-        private Page OpenPage()
-        {
-            if (_ahead.Count > 0)
+        /// <summary>Opens the page at the current offset on this thread, tried again as the policy says until its first item is read.</summary>
+        private ListPage<T> Open() => _api.Retry.Run(
+            RequestKind.Read,
+            _ =>
             {
-                return _ahead.Dequeue().Take(_api);
-            }
-            var request = _api.NewRequest(_api.Log, _api.Cancellation);
-            var response = Send(request, _request, _offset, _api.Log);
-            return new Page(_offset, request, response, request.OpenBody(response), streamed: true, _request.ProbeOnly);
-        }
+                var exchange = _api.NewExchange(HttpMethod.Get);
+                var (response, route) = Send(exchange, _request, _offset);
+                var page = new ListPage<T>(_offset, route, exchange, response, exchange.OpenBody(response), streamed: true, _request.ProbeOnly);
+                try
+                {
+                    page.ReadFirst(_list._mapper);
+                    return page;
+                }
+                catch
+                {
+                    page.Dispose();
+                    throw;
+                }
+            },
+            _api.Streams,
+            _api.Cancellation);
 
-        private void FinishPage(Page page)
+        private void FinishPage(ListPage<T> page)
         {
             var envelope = page.Envelope;
-            var failures = page.Request.Failures;
-            failures.EnsureResult(
+            var paged = page.Route.Paged;
+            page.Exchange.Failures.EnsureResult(
                 envelope,
-                shape => shape == DataShape.List || (shape == DataShape.Page && _request.Endpoint.Paged),
-                _request.Endpoint.Paged ? "a list" : "an array");
+                shape => shape == DataShape.List || (shape == DataShape.Page && paged),
+                paged ? "a list" : "an array");
             if (!_request.ProbeOnly)
             {
                 page.EnsureNothingFollows();
             }
-            page.Request.LogFinished();
-            _api.Log.Verbose($"Read {envelope.ElementCount:N0} {_list._mapper.ItemName}s{(envelope.Shape == DataShape.Page ? $" at offset {page.Offset:N0}" : string.Empty)}.");
+            page.Exchange.LogFinished();
+            _api.Streams.Verbose($"Read {envelope.ElementCount:N0} {_list._mapper.ItemName}s{(envelope.Shape == DataShape.Page ? $" at offset {page.Offset:N0}" : string.Empty)}.");
             _list.Total ??= envelope.Total;
             CloseCurrentPage();
-            _attempt = 1;
 
             var next = envelope.Next;
             var total = envelope.Total ?? _list.Total;
@@ -163,18 +182,18 @@ internal sealed class ListSequence<T> : IEnumerable<T>
             }
             if (_request.ReadAhead > 0)
             {
-                ReadAhead(total);
+                StartReadAhead(total);
             }
         }
 
         /// <summary>Starts fetching the next pages, up to the read-ahead, never past <c>total</c> (only the next one when it is unknown).</summary>
-        private void ReadAhead(long? total)
+        private void StartReadAhead(long? total)
         {
             var wanted = total is null ? 1 : _request.ReadAhead;
             var offset = _ahead.Count == 0 ? _offset : _ahead.Last().Offset + _step;
             while (_ahead.Count < wanted && (total is null || offset < total))
             {
-                _ahead.Enqueue(new AheadPage(offset, _api, _request));
+                _ahead.Enqueue(new ReadAhead<T>(offset, _api, _request));
                 offset += _step;
             }
         }
@@ -191,195 +210,6 @@ internal sealed class ListSequence<T> : IEnumerable<T>
             {
                 _ahead.Dequeue().Cancel();
             }
-        }
-    }
-
-    /// <summary>
-    /// Sends the request for the page at <paramref name="offset"/>: on the spelling of the path that
-    /// the server answered before, else the endpoint's, then once the other spelling on a 404.
-    /// </summary>
-    private static System.Net.Http.HttpResponseMessage Send(ApiRequest request, ListRequest list, long offset, ApiLog log)
-    {
-        var endpoint = list.Endpoint;
-        var answered = PathSpellings.Answered(request.Connection, endpoint);
-        var path = answered ?? endpoint.Path;
-        var response = request.Send(list.PageUri(path, offset));
-        string? alsoTried = null;
-        if ((int)response.StatusCode == 404 && answered is null && endpoint.OtherSpelling is { } other)
-        {
-            response.Dispose();
-            alsoTried = request.Path;
-            log.Verbose($"{request.Path} answered 404; trying the other spelling of the path, {other}, once.");
-            path = other;
-            response = request.Send(list.PageUri(path, offset));
-        }
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                throw request.StatusError(response, (int)response.StatusCode == 404 ? alsoTried : null);
-            }
-        }
-        PathSpellings.Remember(request.Connection, endpoint, path);
-        return response;
-    }
-
-    /// <summary>One response being read: its request (for messages), its body and envelope.</summary>
-    private sealed class Page : IDisposable
-    {
-        private readonly System.Net.Http.HttpResponseMessage? _response;
-        private readonly ResponseBody _body;
-
-        public Page(long offset, ApiRequest request, System.Net.Http.HttpResponseMessage? response, ResponseBody body, bool streamed, bool probe)
-        {
-            Offset = offset;
-            Request = request;
-            _response = response;
-            _body = body;
-            Streamed = streamed;
-            Envelope = new EnvelopeReader(body) { StopAfterFirstElement = probe };
-        }
-
-        public long Offset { get; }
-
-        public ApiRequest Request { get; }
-
-        public EnvelopeReader Envelope { get; }
-
-        /// <summary>Read on the caller's thread as it arrives (true), or fetched whole ahead of time.</summary>
-        public bool Streamed { get; }
-
-        /// <summary>How many of this response's items went to the caller.</summary>
-        public int Handed { get; private set; }
-
-        public bool TryRead(IItemMapper<T> mapper, out T? item)
-        {
-            // No delegate here: this runs once per item, and a closure per item would double what a list costs in memory.
-            try
-            {
-                var found = Envelope.TryRead(mapper, out item);
-                if (found)
-                {
-                    Handed++;
-                }
-                return found;
-            }
-            catch (JsonException error)
-            {
-                throw Unreadable(error);
-            }
-            catch (ResponseShapeException error)
-            {
-                throw Invalid(error);
-            }
-        }
-
-        /// <summary>Reads what follows the envelope, which must be nothing but white space.</summary>
-        public void EnsureNothingFollows()
-        {
-            try
-            {
-                Envelope.EnsureNothingFollows();
-            }
-            catch (JsonException error)
-            {
-                throw Unreadable(error);
-            }
-            catch (ResponseShapeException error)
-            {
-                throw Invalid(error);
-            }
-        }
-
-        private LinerApiException Unreadable(JsonException error) => Request.Failures.Unreadable(_body.Head, _body.Total, error);
-
-        private LinerApiException Invalid(ResponseShapeException error) =>
-            Request.Failures.InvalidResponse(_body.Total == 0 ? "the body is empty" : $"{error.Message} (after {_body.Total:N0} bytes)");
-
-        public void Dispose()
-        {
-            _body.Dispose();
-            _response?.Dispose();
-        }
-    }
-
-    /// <summary>A page fetched whole on another thread, with its own retries, while earlier pages are written.</summary>
-    private sealed class AheadPage
-    {
-        private readonly CancellationTokenSource _cancel;
-        private readonly BufferedLog _log = new();
-        private readonly Task<(ApiRequest Request, byte[] Body)> _fetch;
-
-        public AheadPage(long offset, ApiContext api, ListRequest list)
-        {
-            Offset = offset;
-            _cancel = CancellationTokenSource.CreateLinkedTokenSource(api.Cancellation);
-            var token = _cancel.Token;
-            _fetch = Task.Run(
-                () => api.Retry.Run(
-                    _ =>
-                    {
-                        var request = api.NewRequest(_log.Log, token);
-                        using var response = Send(request, list, offset, _log.Log);
-                        using var body = request.OpenBody(response);
-                        var bytes = body.ReadAll(ResponseBody.MaxSize);
-                        request.LogFinished();
-                        return (request, bytes);
-                    },
-                    _log.Log,
-                    token),
-                token);
-        }
-
-        public long Offset { get; }
-
-        /// <summary>Waits for the page on the caller's thread (with progress), then hands it over to be read.</summary>
-        public Page Take(ApiContext api)
-        {
-            var reported = false;
-            try
-            {
-                while (!((IAsyncResult)_fetch).AsyncWaitHandle.WaitOne(TimeSpan.FromMilliseconds(750)))
-                {
-                    api.Log.Progress($"Waiting for the page at offset {Offset:N0} from {api.Connection.BaseUri.Authority}", 50);
-                    reported = true;
-                }
-                var (request, body) = _fetch.GetAwaiter().GetResult();
-                return new Page(Offset, request, null, ResponseBody.FromBytes(body), streamed: false, probe: false);
-            }
-            catch (OperationCanceledException) when (api.Cancellation.IsCancellationRequested)
-            {
-                throw new OperationCanceledException(api.Cancellation);
-            }
-            finally
-            {
-                _log.Replay(api.Log);
-                if (reported)
-                {
-                    api.Log.Progress(null, 100);
-                }
-                _cancel.Dispose();
-            }
-        }
-
-        /// <summary>Stops a fetch that is no longer wanted (the list ended, or the caller stopped).</summary>
-        public void Cancel()
-        {
-            try
-            {
-                _cancel.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-            // Its outcome is of no interest any more; observe it so it is never reported as unobserved.
-            _fetch.ContinueWith(
-                task =>
-                {
-                    _ = task.Exception;
-                    _cancel.Dispose();
-                },
-                TaskScheduler.Default);
         }
     }
 }

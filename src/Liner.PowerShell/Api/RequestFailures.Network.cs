@@ -14,7 +14,8 @@ namespace Liner.PowerShell.Api;
 /// </summary>
 internal sealed partial class RequestFailures
 {
-    public LinerApiException NetworkFailure(Exception error)
+    /// <summary>A failure below HTTP; while <paramref name="sending"/>, the request may have reached the server unless the failure says it cannot have.</summary>
+    public LinerApiException NetworkFailure(Exception error, bool sending)
     {
         // The innermost message says what the network did (refused, reset, name not known, TLS);
         // none of these messages carries request headers, so the key cannot be in it.
@@ -36,6 +37,11 @@ internal sealed partial class RequestFailures
         {
             return TunnelRefused(status);
         }
+        // A connection refused, a host not found, a certificate refused: nothing was sent.
+        var delivery = !sending ? Delivery.Answered
+            : tls is not null || socket?.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData or SocketError.HostUnreachable or SocketError.NetworkUnreachable
+                ? Delivery.NotSent
+                : Delivery.MaybeReceived;
         // Failures that the same request would meet again: reported at once, never retried.
         if (socket?.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData)
         {
@@ -62,7 +68,8 @@ internal sealed partial class RequestFailures
                 ErrorCategory.ConnectionError,
                 $"received a response that ended early: the connection broke after {_bodyBytes():N0} bytes of the body ({cause}).",
                 recommendedAction: "Try again; if it keeps happening, check any proxy or gateway between this computer and the Liner API.",
-                transient: true);
+                mayPass: true,
+                delivery: delivery);
         }
         if (proxy is not null)
         {
@@ -74,20 +81,23 @@ internal sealed partial class RequestFailures
                     ErrorCategory.ConnectionError,
                     $"could not reach the proxy {ProxyName} (on the way to {Origin}): {cause}.",
                     recommendedAction: ProxyAction,
-                    transient: true)
+                    mayPass: true,
+                    delivery: sending ? Delivery.NotSent : delivery)
                 : Fail(
                     LinerErrorIds.NetworkError,
                     ErrorCategory.ConnectionError,
                     $"could not reach {Origin} through the proxy {ProxyName}: {cause}.",
                     recommendedAction: $"Try again; if it keeps happening, check that the proxy {ProxyName} can reach {Origin}, or connect with -NoProxy if the host is reachable without it.",
-                    transient: true);
+                    mayPass: true,
+                    delivery: delivery);
         }
         return Fail(
             LinerErrorIds.NetworkError,
             ErrorCategory.ConnectionError,
             $"could not reach {Origin}: {cause}.",
             recommendedAction: "Check the host name, the network and any proxy between this computer and the Liner API.",
-            transient: true);
+            mayPass: true,
+            delivery: delivery);
     }
 
     private string ProxyAction =>
@@ -139,7 +149,8 @@ internal sealed partial class RequestFailures
                 $"could not reach {Origin}: the proxy {ProxyName} could not open a connection to it ({answer}).",
                 status,
                 recommendedAction: $"Check that {Origin} is the Liner API host and that the proxy {ProxyName} can reach it; connect with -NoProxy if the host is reachable without the proxy.",
-                transient: RetryPolicy.IsRetryableStatus(status));
+                mayPass: RetryPolicy.IsPassingStatus(status),
+                delivery: Delivery.NotSent);
     }
 
     private bool SentProxyCredentials => _connection.ProxySettings.Credential is not null || _connection.ProxySettings.UseDefaultCredentials;

@@ -10,8 +10,10 @@ namespace Liner.PowerShell.Api;
 /// <summary>
 /// Turns what went wrong with one request into the <see cref="LinerApiException"/> a user reads: a
 /// status and its body (Liner's message, an HTML page's title), a timeout, a network failure (in
-/// RequestFailures.Network.cs, with certificates and proxies), or a body the module cannot read. Every message is "GET &lt;path&gt; &lt;what&gt;", has a recommended
-/// action, and has the connection's key taken out of whatever the server sent.
+/// RequestFailures.Network.cs, with certificates and proxies), or a body the module cannot read. Every
+/// message is "&lt;method&gt; &lt;path&gt; &lt;what&gt;" and has a recommended action. Besides the words it records
+/// the facts (status, how far the request got, whether the cause may pass) that <see cref="RetryPolicy"/>
+/// alone decides on. What the server sent arrives here already scrubbed of the key (<see cref="KeyScrubber"/>).
 /// </summary>
 internal sealed partial class RequestFailures
 {
@@ -20,13 +22,15 @@ internal sealed partial class RequestFailures
 
     private readonly LinerConnection _connection;
     private readonly RetryPolicy _retry;
+    private readonly string _method;
     private readonly Func<Uri?> _target;
     private readonly Func<long> _bodyBytes;
 
-    public RequestFailures(LinerConnection connection, RetryPolicy retry, Func<Uri?> target, Func<long> bodyBytes)
+    public RequestFailures(LinerConnection connection, RetryPolicy retry, string method, Func<Uri?> target, Func<long> bodyBytes)
     {
         _connection = connection;
         _retry = retry;
+        _method = method;
         _target = target;
         _bodyBytes = bodyBytes;
     }
@@ -48,11 +52,13 @@ internal sealed partial class RequestFailures
         int? status = null,
         string? serverMessage = null,
         string recommendedAction = CheckHostAction,
-        bool transient = false,
+        bool mayPass = false,
+        Delivery delivery = Delivery.Answered,
         TimeSpan? retryAfter = null) =>
-        new(errorId, category, _connection.Redact($"GET {Target.AbsolutePath} {what}")!, "GET", Target.AbsolutePath, status, _connection.Redact(serverMessage), recommendedAction)
+        new(errorId, category, $"{_method} {Target.AbsolutePath} {what}", _method, Target.AbsolutePath, status, serverMessage, recommendedAction)
         {
-            IsTransient = transient,
+            MayPass = mayPass,
+            Delivery = delivery,
             RetryAfter = retryAfter,
         };
 
@@ -60,9 +66,9 @@ internal sealed partial class RequestFailures
     /// A non-2xx response, with what its <paramref name="body"/> says. <paramref name="alsoTried"/> names
     /// another path that was asked first and failed the same way.
     /// </summary>
-    public LinerApiException StatusError(HttpResponseMessage response, byte[] body, string? alsoTried = null)
+    public LinerApiException StatusError(ResponseHead response, byte[] body, string? alsoTried = null)
     {
-        var status = (int)response.StatusCode;
+        var status = response.Status;
         if (Proxy is not null && (status == 407 || (status == 401 && SentProxyCredentials && !IsJsonObject(body))))
         {
             // 407 is the proxy's; some proxies (tinyproxy) answer credentials they refuse with 401,
@@ -79,7 +85,7 @@ internal sealed partial class RequestFailures
             return Fail(
                 LinerErrorIds.AuthenticationFailed,
                 status == 401 ? ErrorCategory.AuthenticationError : ErrorCategory.PermissionDenied,
-                $"was refused with {status} {response.ReasonPhrase}: the API key was not accepted.{said}",
+                $"was refused with {status} {response.Reason}: the API key was not accepted.{said}",
                 status,
                 serverMessage,
                 "Check the key of the Liner integration (Liner UI, integrations) and run Connect-Liner again.");
@@ -103,18 +109,26 @@ internal sealed partial class RequestFailures
         return Fail(
             LinerErrorIds.HttpError,
             category,
-            $"failed with {status} {response.ReasonPhrase}.{said}",
+            $"failed with {status} {response.Reason}.{said}",
             status,
             serverMessage,
             action,
-            transient: RetryPolicy.IsRetryableStatus(status),
-            retryAfter: _retry.ParseRetryAfter(response.Headers.RetryAfter));
+            mayPass: RetryPolicy.IsPassingStatus(status),
+            retryAfter: _retry.ParseRetryAfter(response.RetryAfter));
     }
 
     public LinerApiException InvalidResponse(string what) => Fail(
         LinerErrorIds.InvalidResponse,
         ErrorCategory.InvalidResult,
         $"answered with a response the module cannot read: {what}.");
+
+    /// <summary>
+    /// The one translation of what the parser met in a body (<paramref name="error"/>: not JSON, or JSON
+    /// that is not what Liner sends) into the error a person reads.
+    /// </summary>
+    public LinerApiException Unreadable(Exception error, ResponseBody body) => error is JsonException json
+        ? Unreadable(body.Head, body.Total, json)
+        : InvalidResponse(body.Total == 0 ? "the body is empty" : $"{error.Message} (after {body.Total:N0} bytes)");
 
     /// <summary>A body that is not JSON, or not JSON the module can follow, described for a person.</summary>
     public LinerApiException Unreadable(string head, long total, JsonException error)
@@ -164,17 +178,19 @@ internal sealed partial class RequestFailures
         }
     }
 
-    public LinerApiException TimedOut(string what, bool whole)
+    /// <summary>The server did not answer in time; while <paramref name="sending"/>, it may have received the request.</summary>
+    public LinerApiException TimedOut(string what, bool whole, bool sending)
     {
         var via = Proxy is null ? string.Empty : $" (through the proxy {ProxyName})";
         return Fail(
             LinerErrorIds.Timeout,
             ErrorCategory.OperationTimeout,
             whole
-                ? $"timed out: the whole response took longer than {ApiRequest.ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server{via}."
+                ? $"timed out: the whole response took longer than {ServerWait.ResponseTimeoutFactor} × {_connection.TimeoutSec} s of waiting for the server{via}."
                 : $"timed out: the server took longer than {_connection.TimeoutSec} s {what}{via}.",
             recommendedAction: $"Check that {_connection.ApiHost} is the Liner API host and can be reached from this computer{(Proxy is null ? " (and through any proxy)" : $" through the proxy {ProxyName}")}; if the server is only slow, run Connect-Liner again with a larger -TimeoutSec.",
-            transient: true);
+            mayPass: true,
+            delivery: sending ? Delivery.MaybeReceived : Delivery.Answered);
     }
 
     /// <summary>What an error response's body says: Liner's message, an HTML page's title, or nothing.</summary>

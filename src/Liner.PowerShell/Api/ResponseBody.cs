@@ -14,18 +14,21 @@ internal sealed class ResponseBody : IDisposable
     internal const int MaxSize = 64 * 1024 * 1024;
 
     private readonly Func<byte[], int, int, int> _read;
+    private readonly KeyScrubber _scrubber;
     private byte[] _buffer;
     private int _start;
     private int _end;
 
     /// <param name="read">Reads into (buffer, offset, count); 0 at the end of the body.</param>
-    public ResponseBody(Func<byte[], int, int, int> read, int initialSize = InitialSize)
+    /// <param name="scrubber">Takes the key out of the bytes as they arrive (a server may echo it).</param>
+    public ResponseBody(Func<byte[], int, int, int> read, KeyScrubber? scrubber = null, int initialSize = InitialSize)
     {
         _read = read;
+        _scrubber = scrubber ?? KeyScrubber.None;
         _buffer = ArrayPool<byte>.Shared.Rent(initialSize);
     }
 
-    /// <summary>A body that has already arrived whole (a page read ahead).</summary>
+    /// <summary>A body that has already arrived whole (a page read ahead), scrubbed as it arrived.</summary>
     public static ResponseBody FromBytes(byte[] bytes)
     {
         var position = 0;
@@ -37,7 +40,7 @@ internal sealed class ResponseBody : IDisposable
                 position += copied;
                 return copied;
             },
-            Math.Max(16, Math.Min(bytes.Length + 1, InitialSize)));
+            initialSize: Math.Max(16, Math.Min(bytes.Length + 1, InitialSize)));
     }
 
     /// <summary>The bytes received and not yet consumed.</summary>
@@ -85,12 +88,14 @@ internal sealed class ResponseBody : IDisposable
             Ended = true;
             return false;
         }
-        if (Total == 0)
-        {
-            Head = Encoding.UTF8.GetString(_buffer, _end, Math.Min(read, 2048));
-        }
-        _end += read;
         Total += read;
+        // A copy of the key may begin in bytes already here and end in the new ones.
+        var end = _scrubber.Scrub(_buffer, Math.Max(_start, _end - _scrubber.Overlap), _end + read);
+        if (Head.Length == 0)
+        {
+            Head = Encoding.UTF8.GetString(_buffer, 0, Math.Min(end, 2048));
+        }
+        _end = end;
         return true;
     }
 

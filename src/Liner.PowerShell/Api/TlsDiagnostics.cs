@@ -71,7 +71,7 @@ internal sealed class CertificateProblem
         {
             var issuer = Issuer(certificate, chain);
             reasons.Add($"its certificate was issued by '{issuer}', a certificate authority this computer does not trust");
-            actions.Add("If that is your organisation's CA (an internal CA, or a proxy that inspects TLS), trust it on this computer: on Linux add it to the system store (update-ca-certificates) or point SSL_CERT_FILE at it; on Windows import it into Trusted Root Certification Authorities.");
+            actions.Add("If that is your organisation's CA (an internal CA, or a proxy that inspects TLS), trust it on this computer: on Linux add it to the system store (update-ca-certificates) or point SSL_CERT_FILE at a file holding it (pwsh reads SSL_CERT_FILE only when it starts: set it, then start a new pwsh); on Windows import it into Trusted Root Certification Authorities.");
         }
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {

@@ -14,8 +14,12 @@ internal sealed class VirtualNumberMapper : IItemMapper<VirtualNumber>
 {
     private readonly Func<VirtualNumber, bool>? _wanted;
 
+    public VirtualNumberMapper()
+    {
+    }
+
     /// <param name="wanted">The filter on a number's own fields, tried before its params are read.</param>
-    public VirtualNumberMapper(Func<VirtualNumber, bool>? wanted = null)
+    public VirtualNumberMapper(Func<VirtualNumber, bool>? wanted)
     {
         _wanted = wanted;
     }

@@ -77,7 +77,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
 
     #endregion
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         var host = string.IsNullOrWhiteSpace(ApiHost) ? Environment.GetEnvironmentVariable(HostVariable) : ApiHost;
         var key = Credential?.Password ?? ApiKey ?? KeyFromEnvironment();
@@ -90,12 +90,12 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         }
         catch (ArgumentException error)
         {
-            ThrowError(error, LinerErrorIds.InvalidApiHost, ErrorCategory.InvalidArgument, host, "Use an https:// host, or add -AllowUnencryptedConnection on a trusted network.");
+            Fail(error, LinerErrorIds.InvalidApiHost, ErrorCategory.InvalidArgument, host, "Use an https:// host, or add -AllowUnencryptedConnection on a trusted network.");
             return;
         }
         if (key!.Length == 0)
         {
-            ThrowError(
+            Fail(
                 new ArgumentException("The API key is empty. Give the key of a Liner integration with -ApiKey, -Credential or LINER_API_KEY."),
                 LinerErrorIds.MissingApiKey,
                 ErrorCategory.InvalidArgument,
@@ -111,7 +111,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         catch (ArgumentException error)
         {
             // No target object: the address as typed may hold a password.
-            ThrowError(error, LinerErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null, "Give -Proxy as http://host:port, with at most one of -ProxyCredential and -ProxyUseDefaultCredentials; -NoProxy alone.");
+            Fail(error, LinerErrorIds.InvalidProxy, ErrorCategory.InvalidArgument, null, "Give -Proxy as http://host:port, with at most one of -ProxyCredential and -ProxyUseDefaultCredentials; -NoProxy alone.");
             return;
         }
 
@@ -119,19 +119,24 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         WriteVerbose(connection.Proxy is null
             ? $"Requests to {connection.ApiHost} go straight to it ({(NoProxy ? "-NoProxy" : "the platform configures no proxy for it")})."
             : $"Requests to {connection.ApiHost} go through the proxy {connection.Proxy}{(Proxy is null ? " (the platform's proxy settings)" : string.Empty)}.");
-        try
+        if (!SkipValidation)
         {
-            if (!SkipValidation)
+            try
             {
-                Run(connection, client => client.ProbeVirtualNumbers());
-                WriteVerbose($"Connected to {connection.ApiHost}.");
+                Client(connection).Probe();
             }
-        }
-        catch
-        {
-            // A connection that failed its check is never registered; the previous default stays.
-            connection.Dispose();
-            throw;
+            catch (LinerApiException error)
+            {
+                // A connection that failed its check is never registered; the previous default stays.
+                connection.Dispose();
+                Fail(error.ToErrorRecord(connection.ApiHost));
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+            WriteVerbose($"Connected to {connection.ApiHost}.");
         }
 
         LinerSession.SetDefault(connection);
@@ -161,7 +166,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
     {
         if (string.IsNullOrWhiteSpace(host))
         {
-            ThrowError(
+            Fail(
                 new ArgumentException($"No Liner API host was given. Use -ApiHost, or set the environment variable {HostVariable}."),
                 LinerErrorIds.MissingApiHost,
                 ErrorCategory.InvalidArgument,
@@ -170,7 +175,7 @@ public sealed class ConnectLinerCommand : LinerCmdlet
         }
         if (key is null)
         {
-            ThrowError(
+            Fail(
                 new ArgumentException($"No Liner API key was given. Use -ApiKey or -Credential, or set the environment variable {KeyVariable}."),
                 LinerErrorIds.MissingApiKey,
                 ErrorCategory.InvalidArgument,

@@ -1,14 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using Liner.PowerShell.Api;
 using Liner.PowerShell.Completion;
+using Liner.PowerShell.Filtering;
 
 namespace Liner.PowerShell.Commands;
 
 /// <summary>
 /// Lists calls: by time range and order, lead, user or status on the server (every order of the
-/// account when no order or lead is given), by virtual number and direction here; or calls by id.
+/// account when no order or lead is given), by virtual number, direction and client phone here; or
+/// calls by id. Piped virtual numbers and orders bind as themselves, never by their Id.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "LinerCall", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(Call))]
@@ -16,6 +19,11 @@ public sealed class GetLinerCallCommand : LinerListCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
+    private const string NumberSet = "VirtualNumber";
+    private const string OrderSet = "Order";
+
+    private readonly List<long> _numberIds = new();
+    private readonly List<long> _orderIds = new();
 
     #region Parameters
 
@@ -23,28 +31,52 @@ public sealed class GetLinerCallCommand : LinerListCmdlet
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
     public long[]? Id { get; set; }
 
+    /// <summary>The calls that used these numbers (from the pipeline: Get-LinerVirtualNumber | Get-LinerCall).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = NumberSet)]
+    [ValidateNotNull]
+    public VirtualNumber[]? VirtualNumber { get; set; }
+
+    /// <summary>The calls of these orders (from the pipeline: Get-LinerOrder | Get-LinerCall).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = OrderSet)]
+    [ValidateNotNull]
+    public Order[]? Order { get; set; }
+
     /// <summary>Only calls made at or after this time.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
+    [ApiQuery("createdAt[0]")]
     public DateTime After { get; set; }
 
     /// <summary>Only calls made before this time.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
+    [ApiQuery("createdAt[1]")]
     public DateTime Before { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
+    [ApiQuery("orderIds[]")]
     public long[]? OrderId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
     [ValidateNotNullOrEmpty]
+    [ApiQuery("leadIds[]")]
     public long[]? LeadId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
     [ValidateNotNullOrEmpty]
+    [ApiQuery("userIds[]")]
     public long[]? UserId { get; set; }
 
     [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
     [ValidateNotNullOrEmpty]
+    [ApiQuery("statusIds[]")]
     public long[]? StatusId { get; set; }
 
     /// <summary>Only calls that used these virtual numbers (filtered here: the API has no such filter).</summary>
@@ -55,89 +87,61 @@ public sealed class GetLinerCallCommand : LinerListCmdlet
 
     /// <summary>Only incoming or only outgoing calls (filtered here).</summary>
     [Parameter(ParameterSetName = ListSet)]
-    [ValidateNotNullOrEmpty]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
+    [ValidateSet("incoming", "outgoing", IgnoreCase = true)]
     [ArgumentCompleter(typeof(CallDirectionCompleter))]
     public string? Direction { get; set; }
 
+    /// <summary>Only calls with these client phones, written any usual way (+7, 7 or 8 in front, spaces, dashes; wildcards; filtered here).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [Parameter(ParameterSetName = NumberSet)]
+    [Parameter(ParameterSetName = OrderSet)]
+    [SupportsWildcards]
+    [ValidateNotNullOrEmpty]
+    public string[]? Phone { get; set; }
+
     #endregion
 
-    protected override void ProcessRecord() => AddIds(Id);
-
-    protected override void EndProcessing()
+    protected override void Process()
     {
-        if (ParameterSetName == ListSet && MyInvocation.ExpectingInput)
+        RequestIds(Id);
+        if (VirtualNumber is not null)
+        {
+            _numberIds.AddRange(VirtualNumber.Select(number => number.Id));
+        }
+        if (Order is not null)
+        {
+            _orderIds.AddRange(Order.Select(order => order.Id));
+        }
+    }
+
+    protected override void End()
+    {
+        if (MyInvocation.ExpectingInput && !IdsRequested && _numberIds.Count == 0 && _orderIds.Count == 0)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
+        var client = Client(ResolveConnection());
         if (ParameterSetName == IdSet)
         {
-            WriteByIds(connection);
+            WriteEachById<Call>(client, id => WriteNotFound(LinerErrorIds.CallNotFound, $"The account at {client.Connection.ApiHost} has no call with id {id}.", id, "Run Get-LinerCall with -After and -Before to list the calls of a period."));
             return;
         }
-        var query = new CallQuery
+
+        var query = BoundQuery().AddEach("orderIds[]", _orderIds.Distinct());
+        var numbers = ParameterSetName == NumberSet ? new HashSet<long>(_numberIds) : VirtualNumberId is null ? null : new HashSet<long>(VirtualNumberId);
+        var phones = WildcardSet.From(Phone, PhoneNumber.Normalize);
+        Func<Call, bool>? keep = numbers is null && Direction is null && phones is null ? null : call =>
+            (numbers is null || (call.SipEndpointId is { } number && numbers.Contains(number)))
+            && (Direction is null || string.Equals(call.Direction, Direction, StringComparison.OrdinalIgnoreCase))
+            && (phones is null || (call.ClientPhone is { } phone && phones.Matches(PhoneNumber.Normalize(phone))));
+
+        var progress = NewProgress("Reading calls", "calls");
+        var calls = new AccountCalls(client, query, OrderId is not null || LeadId is not null || _orderIds.Count > 0)
         {
-            After = Bound(nameof(After)) ? new DateTimeOffset(After) : null,
-            Before = Bound(nameof(Before)) ? new DateTimeOffset(Before) : null,
-            OrderIds = OrderId ?? Array.Empty<long>(),
-            LeadIds = LeadId ?? Array.Empty<long>(),
-            UserIds = UserId ?? Array.Empty<long>(),
-            StatusIds = StatusId ?? Array.Empty<long>(),
+            OnTotal = total => progress.Total = (progress.Total ?? 0) + total,
         };
-        var numbers = VirtualNumberId is null ? null : new HashSet<long>(VirtualNumberId);
-        var progress = new ReadProgress(this, 1, "Reading calls", "calls");
-        ulong matched = 0;
-        var skip = PagingParameters.Skip;
-        var first = PagingParameters.First;
-        var complete = first > 0;
-        Run(connection, client =>
-        {
-            if (first == 0)
-            {
-                return;
-            }
-            foreach (var call in client.Calls(query, total => progress.Total = (progress.Total ?? 0) + total))
-            {
-                progress.Add();
-                if ((numbers is not null && (call.SipEndpointId is not { } number || !numbers.Contains(number)))
-                    || (Direction is not null && !string.Equals(call.Direction, Direction, StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-                if (++matched <= skip)
-                {
-                    continue;
-                }
-                WriteItem(call);
-                if (matched - skip == first)
-                {
-                    complete = false;
-                    break;
-                }
-            }
-        });
-        progress.Complete();
-        if (PagingParameters.IncludeTotalCount)
-        {
-            WriteObject(complete ? PagingParameters.NewTotalCount(matched, 1.0) : PagingParameters.NewTotalCount(0, 0.0));
-        }
+        WritePaged(calls.Read(), keep, () => calls.Total, progress: progress);
     }
-
-    private void WriteByIds(LinerConnection connection)
-    {
-        var found = new HashSet<long>();
-        Run(connection, client =>
-        {
-            foreach (var id in new HashSet<long>(Ids))
-            {
-                if (client.Call(id) is { } call && found.Add(call.Id))
-                {
-                    WriteItem(call);
-                }
-            }
-        });
-        WriteMissing(Ids, found, new HashSet<long>(), LinerErrorIds.CallNotFound, id => $"The account at {connection.ApiHost} has no call with id {id}.", "Run Get-LinerCall with -After and -Before to list the calls of a period.");
-    }
-
-    private bool Bound(string name) => MyInvocation.BoundParameters.ContainsKey(name);
 }

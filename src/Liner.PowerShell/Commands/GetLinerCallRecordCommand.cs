@@ -40,13 +40,14 @@ public sealed class GetLinerCallRecordCommand : LinerListCmdlet
     /// <summary>Only records where an answering machine was detected (asked of the server).</summary>
     [Parameter(ParameterSetName = CallSet)]
     [Parameter(ParameterSetName = PipedCallSet)]
+    [ApiQuery("isAmd")]
     public SwitchParameter AnsweringMachine { get; set; }
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        AddIds(Id);
+        RequestIds(Id);
         if (CallId is not null)
         {
             _callsGiven = true;
@@ -55,65 +56,28 @@ public sealed class GetLinerCallRecordCommand : LinerListCmdlet
         if (Call is not null)
         {
             _callsGiven = true;
-            foreach (var call in Call)
-            {
-                _callIds.Add(call.Id);
-            }
+            _callIds.AddRange(Call.Select(call => call.Id));
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
-        if (MyInvocation.ExpectingInput && !_callsGiven && !IdsGiven)
+        if (MyInvocation.ExpectingInput && !_callsGiven && !IdsRequested)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
+        var client = Client(ResolveConnection());
         if (ParameterSetName == IdSet)
         {
-            var found = new HashSet<long>();
-            Run(connection, client =>
-            {
-                foreach (var id in new HashSet<long>(Ids))
-                {
-                    if (client.CallRecord(id) is { } record && found.Add(record.Id))
-                    {
-                        WriteItem(record);
-                    }
-                }
-            });
-            WriteMissing(Ids, found, new HashSet<long>(), LinerErrorIds.CallRecordNotFound, id => $"The account at {connection.ApiHost} has no call record with id {id}.", "Run Get-LinerCallRecord -CallId to list the records of a call.");
+            WriteEachById<CallRecord>(client, id => WriteNotFound(LinerErrorIds.CallRecordNotFound, $"The account at {client.Connection.ApiHost} has no call record with id {id}.", id, "Run Get-LinerCallRecord -CallId to list the records of a call."));
             return;
         }
 
-        ulong matched = 0;
-        var skip = PagingParameters.Skip;
-        var first = PagingParameters.First;
         // One list per call asked about (the API takes one callId), or one list of every record.
-        var calls = _callsGiven ? new HashSet<long>(_callIds).Select(id => (long?)id).ToList() : new List<long?> { null };
-        var complete = true;
-        Run(connection, client =>
-        {
-            foreach (var callId in calls)
-            {
-                foreach (var record in client.CallRecords(callId, AnsweringMachine.IsPresent))
-                {
-                    if (++matched <= skip)
-                    {
-                        continue;
-                    }
-                    WriteItem(record);
-                    if (matched - skip >= first)
-                    {
-                        complete = false;
-                        return;
-                    }
-                }
-            }
-        });
-        if (PagingParameters.IncludeTotalCount)
-        {
-            WriteObject(complete ? PagingParameters.NewTotalCount(matched, 1.0) : PagingParameters.NewTotalCount(0, 0.0));
-        }
+        var query = IsBound(nameof(AnsweringMachine)) && !AnsweringMachine ? new Query() : BoundQuery();
+        var lists = _callsGiven
+            ? _callIds.Distinct().Select(callId => client.List(new Query().Add("callId", callId).AddAll(query), mapper: new FieldMapper<CallRecord>(Endpoint.Of<CallRecord>().ItemName, () => new CallRecord { CallId = callId }))).ToList()
+            : new List<ListSequence<CallRecord>> { client.List<CallRecord>(query) };
+        WritePaged(lists.SelectMany(list => list), serverTotal: () => lists.Count == 1 ? lists[0].Total : null);
     }
 }

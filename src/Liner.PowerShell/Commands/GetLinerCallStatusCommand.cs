@@ -9,7 +9,5 @@ namespace Liner.PowerShell.Commands;
 [OutputType(typeof(CallStatus))]
 public sealed class GetLinerCallStatusCommand : LinerStatusCmdlet<CallStatus>
 {
-    internal override IEnumerable<CallStatus> Read(LinerClient client) => client.CallStatuses();
-
     internal override (string? Code, string? Title) CodeAndTitle(CallStatus status) => (status.Code, status.Title);
 }

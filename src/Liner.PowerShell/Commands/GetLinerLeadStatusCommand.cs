@@ -20,9 +20,7 @@ public sealed class GetLinerLeadStatusCommand : LinerStatusCmdlet<LeadStatus>
     [ArgumentCompleter(typeof(LeadCategoryCompleter))]
     public string[]? Category { get; set; }
 
-    protected override void BeginProcessing() => _categories = WildcardSet.From(Category);
-
-    internal override IEnumerable<LeadStatus> Read(LinerClient client) => client.LeadStatuses();
+    protected override void Begin() => _categories = WildcardSet.From(Category);
 
     internal override (string? Code, string? Title) CodeAndTitle(LeadStatus status) => (status.Code, status.Title);
 

@@ -26,7 +26,7 @@ public sealed class GetLinerOrderCommand : LinerListCmdlet
     [Alias("OrderId")]
     public long[]? Id { get; set; }
 
-    /// <summary>The orders these numbers are assigned to (from the pipeline: Get-LinerVirtualNumber | Get-LinerOrder).</summary>
+    /// <summary>The orders of these numbers: the one each is assigned to, and every order that lists it (from the pipeline: Get-LinerVirtualNumber | Get-LinerOrder).</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = NumberSet)]
     [ValidateNotNull]
     public VirtualNumber[]? VirtualNumber { get; set; }
@@ -45,38 +45,38 @@ public sealed class GetLinerOrderCommand : LinerListCmdlet
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        AddIds(Id);
+        RequestIds(Id);
         if (VirtualNumber is not null)
         {
             _numbers.AddRange(VirtualNumber);
-            AddIds(VirtualNumber.Where(number => number.OrderId is not null).Select(number => number.OrderId!.Value));
+            RequestIds(VirtualNumber.Where(number => number.OrderId is not null).Select(number => number.OrderId!.Value));
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (NothingPiped)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
-        var filter = new OrderFilter(IdsGiven ? Ids : null, Title, Code);
+        var client = Client(ResolveConnection());
+        var filter = new OrderFilter(IdsRequested && _numbers.Count == 0 ? RequestedIds : null, Title, Code);
+        var assignedTo = new HashSet<long>(RequestedIds);
+        var numbers = new HashSet<long>(_numbers.Select(number => number.Id));
         var found = new HashSet<long>();
-        Run(connection, client =>
+        foreach (var order in client.List<Order>())
         {
-            foreach (var order in client.Orders())
+            var ofNumbers = _numbers.Count == 0 || assignedTo.Contains(order.Id) || order.VirtualNumberIds.Any(numbers.Contains);
+            if (ofNumbers && filter.Matches(order) && found.Add(order.Id))
             {
-                if (filter.Matches(order) && found.Add(order.Id))
-                {
-                    WriteItem(order);
-                }
+                WriteItem(order);
             }
-        });
-        if (IdsGiven && Title is null && Code is null)
+        }
+        if (IdsRequested && Title is null && Code is null)
         {
-            WriteMissing(found, connection);
+            WriteMissing(found, client.Connection);
         }
     }
 
@@ -86,12 +86,11 @@ public sealed class GetLinerOrderCommand : LinerListCmdlet
         var reported = new HashSet<long>();
         foreach (var number in _numbers)
         {
-            if (number.OrderId is { } orderId && !found.Contains(orderId))
+            if (number.OrderId is { } orderId && !found.Contains(orderId) && reported.Add(orderId))
             {
                 WriteNotFound(LinerErrorIds.OrderNotFound, $"Virtual number {number} is assigned to order {orderId}, which the account at {connection.ApiHost} does not have.", number, action);
-                reported.Add(orderId);
             }
         }
-        WriteMissing(Ids, found, reported, LinerErrorIds.OrderNotFound, id => $"The account at {connection.ApiHost} has no order with id {id}.", action);
+        WriteMissing(RequestedIds, found, reported, LinerErrorIds.OrderNotFound, id => $"The account at {connection.ApiHost} has no order with id {id}.", action);
     }
 }

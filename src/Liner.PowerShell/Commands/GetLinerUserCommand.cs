@@ -50,68 +50,67 @@ public sealed class GetLinerUserCommand : LinerListCmdlet
     [ArgumentCompleter(typeof(AccessGroupCompleter))]
     public string[]? AccessGroup { get; set; }
 
-    /// <summary>Only active users (asked of the server).</summary>
+    /// <summary>Only active users; with -Active:$false, only inactive ones (asked of the server).</summary>
     [Parameter]
+    [ApiQuery("isActive")]
     public SwitchParameter Active { get; set; }
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        AddIds(Id);
+        RequestIds(Id);
         if (Order is not null)
         {
             _orders.AddRange(Order);
-            AddIds(Order.SelectMany(order => order.AgentUserIds));
+            RequestIds(Order.SelectMany(order => order.AgentUserIds));
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (NothingPiped)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
-        var filter = new UserFilter(IdsGiven ? Ids : null, Name, Email, AccessGroup, Active.IsPresent);
+        var client = Client(ResolveConnection());
+        bool? active = IsBound(nameof(Active)) ? Active.IsPresent : null;
+        var filter = new UserFilter(IdsRequested ? RequestedIds : null, Name, Email, AccessGroup, active);
+        if (IdsRequested && !MyInvocation.ExpectingInput && !filter.HasNameFilters && active is null)
+        {
+            WriteEachById<User>(client, id => WriteNotFound(LinerErrorIds.UserNotFound, NoSuchUser(id, client.Connection), id, ListAction));
+            return;
+        }
+        var query = BoundQuery();
+        if (AccessGroup is { Length: 1 } one)
+        {
+            query.Add("accessGroup", one[0]);
+        }
         var found = new HashSet<long>();
-        Run(connection, client =>
+        foreach (var user in client.List<User>(query))
         {
-            var oneByOne = IdsGiven && !MyInvocation.ExpectingInput && !filter.HasNameFilters && !Active.IsPresent;
-            foreach (var user in oneByOne ? Lookup(client) : client.Users(AccessGroup is { Length: 1 } one ? one[0] : null, Active.IsPresent))
+            if (filter.Matches(user) && found.Add(user.Id))
             {
-                if (filter.Matches(user) && found.Add(user.Id))
-                {
-                    WriteItem(user);
-                }
+                WriteItem(user);
             }
-        });
-        if (IdsGiven && !filter.HasNameFilters && !Active.IsPresent)
+        }
+        if (IdsRequested && !filter.HasNameFilters && active is null)
         {
-            WriteMissing(found, connection);
+            WriteMissing(found, client.Connection);
         }
     }
 
-    /// <summary>Each id given on the command line, from its detail endpoint.</summary>
-    private IEnumerable<User> Lookup(LinerClient client)
-    {
-        foreach (var id in new HashSet<long>(Ids))
-        {
-            if (client.User(id) is { } user)
-            {
-                yield return user;
-            }
-        }
-    }
+    private const string ListAction = "Run Get-LinerUser to list the users the account has.";
+
+    private static string NoSuchUser(long id, LinerConnection connection) => $"The account at {connection.ApiHost} has no user with id {id}.";
 
     private void WriteMissing(HashSet<long> found, LinerConnection connection)
     {
-        const string action = "Run Get-LinerUser to list the users the account has.";
         var reported = new HashSet<long>();
         foreach (var order in _orders)
         {
-            WriteMissing(order.AgentUserIds, found, reported, LinerErrorIds.UserNotFound, id => $"Order {order} lists agent {id}, whom the account at {connection.ApiHost} does not have.", action);
+            WriteMissing(order.AgentUserIds, found, reported, LinerErrorIds.UserNotFound, id => $"Order {order} lists agent {id}, whom the account at {connection.ApiHost} does not have.", ListAction);
         }
-        WriteMissing(Ids, found, reported, LinerErrorIds.UserNotFound, id => $"The account at {connection.ApiHost} has no user with id {id}.", action);
+        WriteMissing(RequestedIds, found, reported, LinerErrorIds.UserNotFound, id => NoSuchUser(id, connection), ListAction);
     }
 }

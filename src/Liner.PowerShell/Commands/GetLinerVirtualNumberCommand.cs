@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using Liner.PowerShell.Api;
 using Liner.PowerShell.Completion;
 using Liner.PowerShell.Filtering;
 
@@ -19,6 +20,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     private const string OrderSet = "Order";
 
     private readonly List<Order> _orders = new();
+    private bool _ordersPiped;
 
     #region Parameters
 
@@ -37,7 +39,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     [ArgumentCompleter(typeof(VirtualNumberCompleter))]
     public string[]? Title { get; set; }
 
-    /// <summary>Only numbers whose phone matches, ignoring spaces, dashes, dots and parentheses (wildcards).</summary>
+    /// <summary>Only numbers whose phone matches, written any usual way (+7, 7 or 8 in front, spaces, dashes, parentheses; wildcards).</summary>
     [Parameter]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
@@ -58,7 +60,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     [Parameter]
     public SwitchParameter Default { get; set; }
 
-    /// <summary>Only numbers assigned to these personal orders.</summary>
+    /// <summary>Only numbers of these orders: assigned to one (their OrderId), or listed by one.</summary>
     [Parameter(ParameterSetName = AllSet)]
     [ValidateNotNullOrEmpty]
     public long[]? OrderId { get; set; }
@@ -68,81 +70,62 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     [ValidateNotNull]
     public Order[]? Order { get; set; }
 
-    /// <summary>Only numbers assigned to no order.</summary>
+    /// <summary>Only numbers no order has: no OrderId, and listed by no order.</summary>
     [Parameter(Mandatory = true, ParameterSetName = UnassignedSet)]
     public SwitchParameter Unassigned { get; set; }
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        AddIds(Id);
+        RequestIds(Id);
         if (Order is not null)
         {
             _orders.AddRange(Order);
-            AddIds(System.Array.Empty<long>());    // orders stand for the numbers they have: something was piped
+            _ordersPiped = true;
+            RequestIds(System.Array.Empty<long>());    // orders stand for the numbers they have: something was piped
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (NothingPiped)
         {
             return;
         }
-
-        var connection = ResolveConnection(Connection);
+        var client = Client(ResolveConnection());
+        if (OrderId is not null)
+        {
+            // The orders themselves, for the numbers they list.
+            var wanted = new HashSet<long>(OrderId);
+            _orders.AddRange(client.List<Order>().Where(order => wanted.Contains(order.Id)));
+        }
         var filter = new VirtualNumberFilter(
-            IdsGiven && _orders.Count == 0 ? Ids : null,
+            IdsRequested && !_ordersPiped ? RequestedIds : null,
             Title,
             Phone,
             ConnectionType,
-            MyInvocation.BoundParameters.ContainsKey(nameof(Direction)) ? Direction : null,
+            IsBound(nameof(Direction)) ? Direction : null,
             Default.IsPresent,
+            _orders.Count > 0 || OrderId is not null ? _orders : null,
             OrderId,
             Unassigned.IsPresent,
-            _orders.Count > 0 ? _orders : null);
-        var found = IdsGiven ? new HashSet<long>() : null;
-        var skip = PagingParameters.Skip;
-        var first = PagingParameters.First;
-        ulong matched = 0;
-        var complete = true;
-
-        Run(connection, client =>
-        {
-            if (first == 0)
-            {
-                complete = false;
-                return;
-            }
-            foreach (var number in client.VirtualNumbers(filter.MatchesFields))
+            Unassigned.IsPresent ? client.List<Order>().ToList() : null);
+        var found = new HashSet<long>();
+        var whole = WritePaged(
+            client.List(mapper: new VirtualNumberMapper(filter.MatchesFields)),
+            number =>
             {
                 if (!filter.Matches(number))
                 {
-                    continue;
+                    return false;
                 }
-                found?.Add(number.Id);
-                if (++matched <= skip)
-                {
-                    continue;
-                }
-                WriteItem(number);
-                if (matched - skip == first)
-                {
-                    // -First is satisfied: leaving the loop stops the reading.
-                    complete = false;
-                    break;
-                }
-            }
-        });
-
-        if (PagingParameters.IncludeTotalCount)
+                found.Add(number.Id);
+                return true;
+            });
+        if (IdsRequested && whole)
         {
-            WriteObject(complete ? PagingParameters.NewTotalCount(matched, 1.0) : PagingParameters.NewTotalCount(0, 0.0));
-        }
-        if (found is not null && complete)
-        {
-            WriteMissingIds(found, connection);
+            WriteMissingIds(found, client.Connection);
         }
     }
 
@@ -150,17 +133,17 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     {
         var reported = new HashSet<long>();
         var otherFilters = HasOtherFilters();
-        foreach (var order in otherFilters ? new List<Order>() : _orders)
+        foreach (var order in otherFilters || !_ordersPiped ? new List<Order>() : _orders)
         {
-            WriteMissing(order.VirtualNumberIds, found, reported, Api.LinerErrorIds.VirtualNumberNotFound, id => $"Order {order} lists virtual number {id}, which the account at {connection.ApiHost} does not have.", "Run Get-LinerVirtualNumber to list the numbers the account has.");
+            WriteMissing(order.VirtualNumberIds, found, reported, LinerErrorIds.VirtualNumberNotFound, id => $"Order {order} lists virtual number {id}, which the account at {connection.ApiHost} does not have.", "Run Get-LinerVirtualNumber to list the numbers the account has.");
         }
         // Other filters may have excluded a number that exists; only a truly unknown id is "not found"
         // when no other filter was given.
         WriteMissing(
-            Ids,
+            RequestedIds,
             found,
             reported,
-            Api.LinerErrorIds.VirtualNumberNotFound,
+            LinerErrorIds.VirtualNumberNotFound,
             id => otherFilters
                 ? $"No virtual number with id {id} matches the other filters in the account at {connection.ApiHost}."
                 : $"The account at {connection.ApiHost} has no virtual number with id {id}.",
@@ -173,7 +156,7 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
     {
         foreach (var name in MyInvocation.BoundParameters.Keys)
         {
-            if (name is not (nameof(Id) or nameof(Order) or nameof(Connection)) && !CommonParameters.Contains(name) && !OptionalCommonParameters.Contains(name))
+            if (name is not (nameof(Id) or nameof(Order) or nameof(Connection) or "First" or "Skip" or "IncludeTotalCount") && !CommonParameters.Contains(name) && !OptionalCommonParameters.Contains(name))
             {
                 return true;
             }

@@ -41,57 +41,56 @@ public sealed class GetLinerVirtualNumberUsageCommand : LinerListCmdlet
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        AddIds(Id);
+        RequestIds(Id);
         if (VirtualNumber is not null)
         {
             _numbers.AddRange(VirtualNumber);
-            AddIds(Array.Empty<long>());
+            RequestIds(Array.Empty<long>());
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (NothingPiped)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
+        var client = Client(ResolveConnection());
         var after = new DateTimeOffset(After);
-        var before = MyInvocation.BoundParameters.ContainsKey(nameof(Before)) ? new DateTimeOffset(Before) : DateTimeOffset.Now;
+        var before = IsBound(nameof(Before)) ? new DateTimeOffset(Before) : DateTimeOffset.Now;
         var usage = new Dictionary<long, VirtualNumberUsage>();
         var order = new List<VirtualNumberUsage>();
-        var progress = new ReadProgress(this, 2, "Counting calls per virtual number", "calls");
-        Run(connection, client =>
+        var progress = NewProgress("Counting calls per virtual number", "calls");
+        var wanted = IdsRequested && _numbers.Count == 0 ? new HashSet<long>(RequestedIds) : null;
+        foreach (var number in _numbers.Count > 0 ? (IEnumerable<VirtualNumber>)_numbers : client.List<VirtualNumber>())
         {
-            var wanted = IdsGiven && _numbers.Count == 0 ? new HashSet<long>(Ids) : null;
-            foreach (var number in _numbers.Count > 0 ? (IEnumerable<VirtualNumber>)_numbers : client.VirtualNumbers())
+            if ((wanted is null || wanted.Contains(number.Id)) && !usage.ContainsKey(number.Id))
             {
-                if ((wanted is null || wanted.Contains(number.Id)) && !usage.ContainsKey(number.Id))
-                {
-                    var entry = new VirtualNumberUsage { VirtualNumberId = number.Id, Title = number.Title, Phone = number.Phone, After = after, Before = before };
-                    usage.Add(number.Id, entry);
-                    order.Add(entry);
-                }
+                var entry = new VirtualNumberUsage { VirtualNumberId = number.Id, Title = number.Title, Phone = number.Phone, After = after, Before = before };
+                usage.Add(number.Id, entry);
+                order.Add(entry);
             }
-            foreach (var call in client.Calls(new CallQuery { After = after, Before = before }, total => progress.Total = (progress.Total ?? 0) + total))
+        }
+        var query = new Query().Add("createdAt[0]", Query.Iso(after)).Add("createdAt[1]", Query.Iso(before));
+        var calls = new AccountCalls(client, query, selectsOrdersOrLeads: false) { OnTotal = total => progress.Total = (progress.Total ?? 0) + total };
+        foreach (var call in calls.Read())
+        {
+            progress.Add();
+            if (call.SipEndpointId is { } id && usage.TryGetValue(id, out var entry))
             {
-                progress.Add();
-                if (call.SipEndpointId is { } id && usage.TryGetValue(id, out var entry))
-                {
-                    Count(entry, call);
-                }
+                Count(entry, call);
             }
-        });
+        }
         progress.Complete();
         foreach (var entry in order)
         {
             WriteObject(entry);
         }
-        if (IdsGiven && _numbers.Count == 0)
+        if (wanted is not null)
         {
-            WriteMissing(Ids, new HashSet<long>(usage.Keys), new HashSet<long>(), LinerErrorIds.VirtualNumberNotFound, id => $"The account at {connection.ApiHost} has no virtual number with id {id}.", "Run Get-LinerVirtualNumber to list the numbers the account has.");
+            WriteMissing(RequestedIds, new HashSet<long>(usage.Keys), new HashSet<long>(), LinerErrorIds.VirtualNumberNotFound, id => $"The account at {client.Connection.ApiHost} has no virtual number with id {id}.", "Run Get-LinerVirtualNumber to list the numbers the account has.");
         }
     }
 

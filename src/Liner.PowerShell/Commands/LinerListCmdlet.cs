@@ -1,11 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace Liner.PowerShell.Commands;
 
 /// <summary>
-/// What the cmdlets that read a list share: -Connection, and the ids collected from the command line
-/// and the pipeline, so one call reads its list once whatever the pipeline's length.
+/// What the cmdlets that read share: -Connection, and the ids asked for on the command line and the
+/// pipeline, collected so one call reads its list once whatever the pipeline's length.
 /// </summary>
 public abstract class LinerListCmdlet : LinerCmdlet
 {
@@ -14,26 +15,51 @@ public abstract class LinerListCmdlet : LinerCmdlet
     [ValidateNotNull]
     public LinerConnection? Connection { get; set; }
 
-    /// <summary>Every id given, in order (duplicates kept: they are reported once).</summary>
-    internal List<long> Ids { get; } = new();
+    /// <summary>Every id asked for, in order (duplicates kept: they are reported once).</summary>
+    internal List<long> RequestedIds { get; } = new();
 
     /// <summary>True once any id (or an object that stands for ids) was given.</summary>
-    internal bool IdsGiven { get; private set; }
+    internal bool IdsRequested { get; private set; }
 
-    internal void AddIds(IEnumerable<long>? ids)
+    internal void RequestIds(IEnumerable<long>? ids)
     {
         if (ids is not null)
         {
-            IdsGiven = true;
-            Ids.AddRange(ids);
+            IdsRequested = true;
+            RequestedIds.AddRange(ids);
         }
     }
 
     /// <summary>An empty pipeline in front means "these items", not "everything": such a call writes nothing.</summary>
-    internal bool NothingPiped => MyInvocation.ExpectingInput && !IdsGiven;
+    internal bool NothingPiped => MyInvocation.ExpectingInput && !IdsRequested;
+
+    /// <summary>The connection of -Connection, else the session default.</summary>
+    internal LinerConnection ResolveConnection() => ResolveConnection(Connection);
+
+    /// <summary>Each requested id from its detail endpoint, once; each one that does not exist is reported by <paramref name="missing"/>.</summary>
+    internal void WriteEachById<T>(Api.LinerClient client, Action<long> missing)
+        where T : ApiItem, new()
+    {
+        var seen = new HashSet<long>();
+        foreach (var id in RequestedIds)
+        {
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+            if (client.Get<T>(id) is { } item)
+            {
+                WriteItem(item);
+            }
+            else
+            {
+                missing(id);
+            }
+        }
+    }
 
     /// <summary>Reports each id in <paramref name="ids"/> that is not in <paramref name="found"/> once, unless already in <paramref name="reported"/>.</summary>
-    internal void WriteMissing(IEnumerable<long> ids, HashSet<long> found, HashSet<long> reported, string errorId, System.Func<long, string> message, string recommendedAction)
+    internal void WriteMissing(IEnumerable<long> ids, HashSet<long> found, HashSet<long> reported, string errorId, Func<long, string> message, string recommendedAction)
     {
         foreach (var id in ids)
         {

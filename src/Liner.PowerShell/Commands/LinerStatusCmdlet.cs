@@ -7,7 +7,7 @@ namespace Liner.PowerShell.Commands;
 
 /// <summary>What the status cmdlets share: one unpaged list, filtered by code and title (wildcards).</summary>
 public abstract class LinerStatusCmdlet<T> : LinerListCmdlet
-    where T : ApiItem
+    where T : ApiItem, new()
 {
     /// <summary>Only statuses whose code matches one of these (wildcards, case-insensitive).</summary>
     [Parameter(Position = 0)]
@@ -21,27 +21,22 @@ public abstract class LinerStatusCmdlet<T> : LinerListCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Title { get; set; }
 
-    internal abstract IEnumerable<T> Read(LinerClient client);
-
     internal abstract (string? Code, string? Title) CodeAndTitle(T status);
 
     /// <summary>Any further filter of the cmdlet's own.</summary>
     internal virtual bool MatchesMore(T status) => true;
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         var codes = WildcardSet.From(Code);
         var titles = WildcardSet.From(Title);
-        Run(ResolveConnection(Connection), client =>
+        foreach (var status in Client(ResolveConnection()).List<T>())
         {
-            foreach (var status in Read(client))
+            var (code, title) = CodeAndTitle(status);
+            if ((codes is null || codes.Matches(code)) && (titles is null || titles.Matches(title)) && MatchesMore(status))
             {
-                var (code, title) = CodeAndTitle(status);
-                if ((codes is null || codes.Matches(code)) && (titles is null || titles.Matches(title)) && MatchesMore(status))
-                {
-                    WriteItem(status);
-                }
+                WriteItem(status);
             }
-        });
+        }
     }
 }

@@ -4,9 +4,9 @@ using System.Management.Automation;
 namespace Liner.PowerShell.Commands;
 
 /// <summary>
-/// Progress of a long read (a paged list, downloads): nothing for the first second, then at most four
-/// updates a second with the count and, once a page has said it, the total. PowerShell leaves
-/// progress out of redirected output.
+/// Progress of a long read (a paged list, downloads, an import): nothing for the first second, then at
+/// most four updates a second with the count and, once known, the total. PowerShell leaves progress
+/// out of redirected output.
 /// </summary>
 internal sealed class ReadProgress
 {

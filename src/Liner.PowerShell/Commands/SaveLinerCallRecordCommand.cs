@@ -46,7 +46,7 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
         if (InputObject is not null)
         {
@@ -54,13 +54,13 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
         }
     }
 
-    protected override void EndProcessing()
+    protected override void End()
     {
         if (_records.Count == 0)
         {
             return;
         }
-        var connection = ResolveConnection(Connection);
+        var client = Client(ResolveConnection());
         var folder = GetUnresolvedProviderPathFromPSPath(Destination ?? SessionState.Path.CurrentFileSystemLocation.ProviderPath);
         var work = new List<(CallRecord Record, string Path)>();
         foreach (var record in _records)
@@ -91,14 +91,14 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            ThrowError(
+            Fail(
                 new IOException($"The destination folder {folder} cannot be made: {error.Message.TrimEnd('.')}."),
                 LinerErrorIds.DestinationUnavailable,
                 ErrorCategory.WriteError,
                 folder,
                 "Give -Destination a folder this account can write to.");
         }
-        Download(connection, work);
+        Download(client, work);
     }
 
     /// <summary><c>&lt;createdAt UTC&gt;_&lt;callId&gt;_&lt;recordId&gt;.&lt;ext&gt;</c>: names sort by time and never collide.</summary>
@@ -113,109 +113,54 @@ public sealed class SaveLinerCallRecordCommand : LinerListCmdlet
         return $"{time}_{record.CallId?.ToString(CultureInfo.InvariantCulture) ?? "0"}_{record.Id.ToString(CultureInfo.InvariantCulture)}{extension.ToLowerInvariant()}";
     }
 
-    private void Download(LinerConnection connection, List<(CallRecord Record, string Path)> work)
+    /// <summary>A few workers take the recordings in turn; the pipeline thread writes the outcomes in order.</summary>
+    private void Download(LinerClient client, List<(CallRecord Record, string Path)> work)
     {
-        var api = new ApiContext(connection, ApiLog.None, StopToken, new RetryPolicy(connection.MaximumRetryCount));
-        var progress = new ReadProgress(this, 3, "Saving call recordings", "recordings") { Total = work.Count };
-        // A few workers take the recordings in turn (never a blocked thread per recording: with
-        // hundreds, the thread pool would starve); the pipeline thread writes the outcomes in order.
-        var downloads = work.Select(item => (item.Record, item.Path, Log: new BufferedLog(), Done: new TaskCompletionSource<bool>())).ToList();
-        var next = -1;
-        for (var worker = 0; worker < Math.Min(Parallel, downloads.Count); worker++)
-        {
-            Task.Run(() =>
+        var progress = NewProgress("Saving call recordings", "recordings");
+        progress.Total = work.Count;
+        using var workers = new OrderedWorkers<(CallRecord Record, string Path), bool>(
+            Parallel,
+            (item, streams) =>
             {
-                for (var i = Interlocked.Increment(ref next); i < downloads.Count; i = Interlocked.Increment(ref next))
-                {
-                    var (record, path, log, done) = downloads[i];
-                    try
-                    {
-                        Save(api, log.Log, record, path);
-                        done.SetResult(true);
-                    }
-                    catch (Exception error)
-                    {
-                        done.SetException(error);
-                    }
-                }
-            });
+                client.Download(item.Record.FileUrl!, item.Path, streams);
+                return true;
+            },
+            StopToken);
+        foreach (var item in work)
+        {
+            workers.Add(item);
         }
         try
         {
-            foreach (var (record, path, log, done) in downloads)
+            foreach (var done in workers.Finished(all: true, client.Api.Streams, _ => progress.Add(0)))
             {
-                var task = done.Task;
-                while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(250))
-                {
-                    progress.Add(0);
-                }
-                log.Replay(new ApiLog(WriteVerbose, WriteDebug, (_, _) => { }));
                 progress.Add();
                 if (StopToken.IsCancellationRequested)
                 {
                     throw new PipelineStoppedException();
                 }
-                if (task.IsFaulted && task.Exception!.GetBaseException() is LinerApiException error)
+                var record = done.Input.Record;
+                switch (done.Error)
                 {
-                    var failed = new LinerApiException(error.ErrorId == LinerErrorIds.ConnectionClosed ? error.ErrorId : LinerErrorIds.DownloadFailed, error.Category, $"Call record {record.Id} was not saved: {error.Message}", error.Method, error.Path, error.StatusCode, error.ServerMessage, error.RecommendedAction);
-                    WriteError(failed.ToErrorRecord(record));
-                }
-                else if (task.IsFaulted)
-                {
-                    WriteError(LinerApiException.CreateErrorRecord(new IOException($"Call record {record.Id} was not saved: {task.Exception!.GetBaseException().Message}"), LinerErrorIds.DownloadFailed, ErrorCategory.WriteError, record, "Check that the destination folder can be written to and has room."));
-                }
-                else if (PassThru)
-                {
-                    // Through the provider, so the FileInfo has the PS* properties and views of Get-ChildItem's.
-                    WriteObject(InvokeProvider.Item.Get(new[] { path }, false, true), enumerateCollection: true);
+                    case null:
+                        if (PassThru)
+                        {
+                            // Through the provider, so the FileInfo has the PS* properties and views of Get-ChildItem's.
+                            WriteObject(InvokeProvider.Item.Get(new[] { done.Input.Path }, false, true), enumerateCollection: true);
+                        }
+                        break;
+                    case LinerApiException error:
+                        WriteError(error.For($"Call record {record.Id} was not saved: ", error.ErrorId == LinerErrorIds.ConnectionClosed ? error.ErrorId : LinerErrorIds.DownloadFailed).ToErrorRecord(record));
+                        break;
+                    case var error:
+                        WriteError(LinerApiException.CreateErrorRecord(new IOException($"Call record {record.Id} was not saved: {error.Message}"), LinerErrorIds.DownloadFailed, ErrorCategory.WriteError, record, "Check that the destination folder can be written to and has room."));
+                        break;
                 }
             }
         }
         finally
         {
             progress.Complete();
-        }
-    }
-
-    /// <summary>Downloads one recording to a temporary file beside its name, then renames it; a failure leaves nothing.</summary>
-    private static void Save(ApiContext api, ApiLog log, CallRecord record, string path)
-    {
-        api.Cancellation.ThrowIfCancellationRequested();
-        var partial = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".partial");
-        try
-        {
-            var withKey = ApiRequest.IsSameOrigin(api.Connection.BaseUri, record.FileUrl!);
-            log.Verbose($"Call record {record.Id}: {(withKey ? "on the connection's own origin, with the key" : "on another origin, without the key")}.");
-            api.Retry.Run(
-                _ =>
-                {
-                    var request = api.NewRequest(log, api.Cancellation);
-                    using var response = request.Send(record.FileUrl!, withKey);
-                    if (!response.IsSuccessStatusCode)
-                    {
-                        throw request.StatusError(response);
-                    }
-                    using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
-                    {
-                        request.CopyBody(response, file);
-                    }
-                    request.LogFinished();
-                    return true;
-                },
-                log,
-                api.Cancellation);
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-            File.Move(partial, path);
-        }
-        finally
-        {
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
         }
     }
 }

@@ -21,37 +21,28 @@ public sealed class TestLinerConnectionCommand : LinerCmdlet
 
     #endregion
 
-    protected override void ProcessRecord()
+    protected override void Process()
     {
-        if (Quiet)
+        if (!Quiet)
         {
-            WriteObject(IsHealthy());
+            WriteObject(Client(ResolveConnection(Connection)).Health());
             return;
         }
-        var connection = ResolveConnection(Connection);
-        WriteObject(Call(connection, client => client.GetHealth()));
-    }
-
-    private bool IsHealthy()
-    {
         var connection = Connection ?? LinerSession.Default;
         if (connection is null || !connection.IsOpen)
         {
             WriteVerbose("Not connected to Liner.");
-            return false;
+            WriteObject(false);
+            return;
         }
         try
         {
-            return CreateClient(connection).GetHealth().Success;
+            WriteObject(Client(connection).Health().Success);
         }
         catch (LinerApiException error)
         {
             WriteVerbose(error.Message);
-            return false;
-        }
-        catch (System.OperationCanceledException) when (StopToken.IsCancellationRequested)
-        {
-            throw new PipelineStoppedException();
+            WriteObject(false);
         }
     }
 }

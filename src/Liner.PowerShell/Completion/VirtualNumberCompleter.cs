@@ -13,13 +13,17 @@ namespace Liner.PowerShell.Completion;
 
 /// <summary>
 /// Completes <c>-Title</c> with the titles, and <c>-Id</c> with the ids (title as tooltip), of the
-/// account on the given or default connection. The list is kept for a few seconds per connection, so
-/// pressing Tab again does not ask the server again; one request never blocks the prompt for longer
-/// than the connection's timeout, and nothing is offered when not connected or when it fails.
+/// account on the given or default connection. What was read is kept for a few seconds per connection,
+/// so pressing Tab again does not ask the server again; the prompt never waits more than
+/// <see cref="GiveUpAfter"/> for the server, and nothing is offered when not connected, when the server
+/// is slow or when it fails (which is also kept for a few seconds, so Tab does not wait again at once).
 /// </summary>
 public sealed class VirtualNumberCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long Tab may wait for the server.</summary>
+    internal static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(2);
     private static readonly ConditionalWeakTable<LinerConnection, Snapshot> Cache = new();
 
     public IEnumerable<CompletionResult> CompleteArgument(
@@ -78,14 +82,15 @@ public sealed class VirtualNumberCompleter : IArgumentCompleter
             return cached.Numbers;
         }
         var numbers = new List<VirtualNumber>();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(connection.TimeoutSec));
+        using var deadline = new CancellationTokenSource(GiveUpAfter);
         try
         {
-            numbers.AddRange(new LinerClient(connection, ApiLog.None, deadline.Token, new RetryPolicy(0)).VirtualNumbers());
+            var client = new LinerClient(new ApiContext(connection, ApiStreams.None, deadline.Token, new RetryPolicy(0)));
+            numbers.AddRange(client.List<VirtualNumber>());
         }
         catch (Exception error) when (error is LinerApiException or OperationCanceledException)
         {
-            return Array.Empty<VirtualNumber>();
+            numbers.Clear();
         }
         Cache.Remove(connection);
         Cache.Add(connection, new Snapshot(DateTime.UtcNow, numbers));

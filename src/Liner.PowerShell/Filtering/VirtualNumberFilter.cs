@@ -1,12 +1,12 @@
-using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace Liner.PowerShell.Filtering;
 
 /// <summary>
 /// The test Get-LinerVirtualNumber applies to each number, built once from its parameters:
 /// every given parameter must match (AND), and any one value of a parameter may match (OR).
+/// A number belongs to an order when its <c>orderId</c> is that order's id or the order lists it
+/// (<c>sipEndpointIds</c>); it is unassigned when neither holds for any order.
 /// </summary>
 internal sealed class VirtualNumberFilter
 {
@@ -17,9 +17,9 @@ internal sealed class VirtualNumberFilter
     private readonly CallDirection? _direction;
     private readonly bool _defaultOnly;
     private readonly HashSet<long>? _orderIds;
+    private readonly HashSet<long>? _listedByThoseOrders;
     private readonly bool _unassignedOnly;
-    private readonly HashSet<long>? _ofOrders;
-    private readonly HashSet<long>? _listedByOrders;
+    private readonly HashSet<long>? _listedByAnyOrder;
 
     public VirtualNumberFilter(
         IEnumerable<long>? ids = null,
@@ -28,26 +28,34 @@ internal sealed class VirtualNumberFilter
         IEnumerable<string>? connectionTypes = null,
         CallDirection? direction = null,
         bool defaultOnly = false,
+        IEnumerable<Order>? orders = null,
         IEnumerable<long>? orderIds = null,
         bool unassignedOnly = false,
-        IEnumerable<Order>? orders = null)
+        IEnumerable<Order>? allOrders = null)
     {
         _ids = ids is null ? null : new HashSet<long>(ids);
         _titles = WildcardSet.From(titles);
-        _phones = WildcardSet.From(phones, NormalizePhone);
+        _phones = WildcardSet.From(phones, PhoneNumber.Normalize);
         _connectionTypes = WildcardSet.From(connectionTypes);
         _direction = direction;
         _defaultOnly = defaultOnly;
-        _orderIds = orderIds is null ? null : new HashSet<long>(orderIds);
-        _unassignedOnly = unassignedOnly;
-        if (orders is not null)
+        if (orders is not null || orderIds is not null)
         {
-            _ofOrders = new HashSet<long>();
-            _listedByOrders = new HashSet<long>();
-            foreach (var order in orders)
+            _orderIds = orderIds is null ? new HashSet<long>() : new HashSet<long>(orderIds);
+            _listedByThoseOrders = new HashSet<long>();
+            foreach (var order in orders ?? new Order[0])
             {
-                _ofOrders.Add(order.Id);
-                _listedByOrders.UnionWith(order.VirtualNumberIds);
+                _orderIds.Add(order.Id);
+                _listedByThoseOrders.UnionWith(order.VirtualNumberIds);
+            }
+        }
+        _unassignedOnly = unassignedOnly;
+        if (unassignedOnly)
+        {
+            _listedByAnyOrder = new HashSet<long>();
+            foreach (var order in allOrders ?? new Order[0])
+            {
+                _listedByAnyOrder.UnionWith(order.VirtualNumberIds);
             }
         }
     }
@@ -64,20 +72,15 @@ internal sealed class VirtualNumberFilter
         {
             return false;
         }
-        // The numbers of given orders: assigned to one of them, or listed by one of them.
-        if (_ofOrders is not null && !(number.OrderId is { } assigned && _ofOrders.Contains(assigned)) && !_listedByOrders!.Contains(number.Id))
+        if (_orderIds is not null && !(number.OrderId is { } assigned && _orderIds.Contains(assigned)) && !_listedByThoseOrders!.Contains(number.Id))
+        {
+            return false;
+        }
+        if (_unassignedOnly && (number.OrderId is not null || _listedByAnyOrder!.Contains(number.Id)))
         {
             return false;
         }
         if (_defaultOnly && !number.IsDefault)
-        {
-            return false;
-        }
-        if (_unassignedOnly && number.OrderId is not null)
-        {
-            return false;
-        }
-        if (_orderIds is not null && (number.OrderId is not { } order || !_orderIds.Contains(order)))
         {
             return false;
         }
@@ -98,7 +101,7 @@ internal sealed class VirtualNumberFilter
 
     /// <summary>The tests on params (the phone number).</summary>
     public bool MatchesParams(VirtualNumber number) =>
-        _phones is null || (number.Phone is { } phone && _phones.Matches(NormalizePhone(phone)));
+        _phones is null || (number.Phone is { } phone && _phones.Matches(PhoneNumber.Normalize(phone)));
 
     /// <summary>
     /// Incoming and Outgoing select every number with that direction enabled, whatever the other;
@@ -106,18 +109,4 @@ internal sealed class VirtualNumberFilter
     /// </summary>
     public static bool MatchesDirection(CallDirection actual, CallDirection wanted) =>
         wanted == CallDirection.None ? actual == CallDirection.None : (actual & wanted) == wanted;
-
-    /// <summary>A phone number without the spaces, dashes, dots and parentheses people write into it.</summary>
-    public static string NormalizePhone(string phone)
-    {
-        var text = new StringBuilder(phone.Length);
-        foreach (var c in phone)
-        {
-            if (c is not (' ' or '-' or '.' or '(' or ')') && !char.IsWhiteSpace(c))
-            {
-                text.Append(c);
-            }
-        }
-        return text.ToString();
-    }
 }

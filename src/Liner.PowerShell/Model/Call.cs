@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>One call, as <c>GET /v2/call/detail/{callId}/</c> describes it.</summary>
+[Api.ApiEndpoint("call", "v2/call/", Paged = true, Detail = "v2/call/detail/{0}/")]
 public sealed class Call : ApiItem
 {
     public long Id { get; internal set; }
@@ -47,8 +48,6 @@ public sealed class Call : ApiItem
     public bool HasRecords { get; internal set; }
 
     public DateTimeOffset? CreatedAt { get; internal set; }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(Call));
 
     public override string ToString() => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>One recording of a call, as <c>GET /v2/call-record/</c> describes it.</summary>
+[Api.ApiEndpoint("call record", "v2/call-record/", Paged = true, Detail = "v2/call-record/detail/{0}/")]
 public sealed class CallRecord : ApiItem
 {
     public long Id { get; internal set; }
@@ -26,11 +27,10 @@ public sealed class CallRecord : ApiItem
     public Uri? FileUrl { get; internal set; }
 
     /// <summary>The AI summary of the call (<c>recordSummary</c>), when there is one.</summary>
+    [Api.ApiField("recordSummary")]
     public string? Summary { get; internal set; }
 
     public DateTimeOffset? CreatedAt { get; internal set; }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(CallRecord));
 
     public override string ToString() => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>A status a call can end with, from <c>GET /v2/call-statuses/</c>.</summary>
+[Api.ApiEndpoint("call status", "v2/call-statuses/", OtherSpelling = "v2/call-status/")]
 public sealed class CallStatus : ApiItem
 {
     public long Id { get; internal set; }
@@ -27,8 +28,6 @@ public sealed class CallStatus : ApiItem
     public bool? PlanningTimeRequired { get; internal set; }
 
     public bool? IsSystem { get; internal set; }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(CallStatus));
 
     public override string ToString() => $"{Code} {Title}".Trim();
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>A status a lead can have, from <c>GET /v2/lead-statuses/</c>.</summary>
+[Api.ApiEndpoint("lead status", "v2/lead-statuses/", OtherSpelling = "v2/lead-status/")]
 public sealed class LeadStatus : ApiItem
 {
     public long Id { get; internal set; }
@@ -19,8 +20,6 @@ public sealed class LeadStatus : ApiItem
     public string? Color { get; internal set; }
 
     public bool? IsSystem { get; internal set; }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(LeadStatus));
 
     public override string ToString() => $"{Code} {Title}".Trim();
 }

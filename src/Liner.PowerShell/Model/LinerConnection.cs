@@ -15,7 +15,6 @@ public sealed class LinerConnection : IDisposable
     private readonly SecureString _apiKey;
     private readonly HttpClient _http;
     private int _disposed;
-    private volatile string? _virtualNumbersPath;
 
     internal LinerConnection(Uri baseUri, SecureString apiKey, int timeoutSec, int maximumRetryCount, Api.ProxySettings? proxy = null)
     {
@@ -24,6 +23,7 @@ public sealed class LinerConnection : IDisposable
         _apiKey = apiKey.Copy();
         _apiKey.MakeReadOnly();
         ApiKeyHint = MakeHint(_apiKey);
+        Scrubber = new Api.KeyScrubber(this);
         TimeoutSec = timeoutSec;
         MaximumRetryCount = maximumRetryCount;
         ConnectedAt = DateTime.Now;
@@ -86,12 +86,10 @@ public sealed class LinerConnection : IDisposable
         }
     }
 
-    /// <summary>The virtual-numbers path that answered last (plural, or the singular fallback).</summary>
-    internal string? VirtualNumbersPath
-    {
-        get => _virtualNumbersPath;
-        set => _virtualNumbersPath = value;
-    }
+    /// <summary>Takes this connection's key out of whatever its servers send.</summary>
+    internal Api.KeyScrubber Scrubber { get; }
+
+    internal int KeyLength => IsOpen ? _apiKey.Length : 0;
 
     /// <summary>Hands the plain key to <paramref name="use"/> only for the time it takes to write a header.</summary>
     internal void UseApiKey(Action<string> use) => WithPlainText(_apiKey, plain =>
@@ -100,21 +98,8 @@ public sealed class LinerConnection : IDisposable
         return true;
     });
 
-    /// <summary>
-    /// <paramref name="text"/> with the key taken out, for anything the server sent back (a message,
-    /// a page title, a header) before the module shows it: a server may echo the request.
-    /// </summary>
-    internal string? Redact(string? text)
-    {
-        if (string.IsNullOrEmpty(text) || _apiKey.Length < MinimumRedactedLength || !IsOpen)
-        {
-            return text;
-        }
-        return WithPlainText(_apiKey, plain => text!.IndexOf(plain, StringComparison.Ordinal) < 0 ? text : text.Replace(plain, "****"));
-    }
-
-    // Shorter keys would match ordinary words; such keys are refused by Liner anyway.
-    private const int MinimumRedactedLength = 6;
+    /// <summary>Hands the plain key to <paramref name="use"/> for as long as it takes to find it in what a server sent (<see cref="Api.KeyScrubber"/>).</summary>
+    internal T UseKey<T>(Func<string, T> use) => WithPlainText(_apiKey, use);
 
     public void Dispose()
     {

@@ -8,10 +8,9 @@ namespace Liner.PowerShell;
 /// older Liner, <c>GET /v1/order/list/</c>, which sends only Id, Title, Code and CallsAllowed).
 /// Flags the API did not send are null.
 /// </summary>
+[Api.ApiEndpoint("order", "v2/order/", Paged = true, OlderList = "v1/order/list/", Create = "v2/order/create/", Update = "v2/order/update/{0}/")]
 public sealed class Order : ApiItem
 {
-    private static readonly long[] NoIds = new long[0];
-
     /// <summary>The order's id (<c>id</c>): what a virtual number's OrderId points at.</summary>
     public long Id { get; internal set; }
 
@@ -27,10 +26,12 @@ public sealed class Order : ApiItem
     public string? Status { get; internal set; }
 
     /// <summary>When calls are made: each <c>["HH:MM", "HH:MM"]</c> pair of <c>callSchedule</c>.</summary>
-    public IReadOnlyList<CallWindow> CallSchedule { get; internal set; } = new CallWindow[0];
+    [Api.ApiField(Reader = typeof(Api.CallScheduleReader))]
+    public ValueList<CallWindow> CallSchedule { get; internal set; } = ValueList<CallWindow>.Empty;
 
     /// <summary>The dates of <c>callHolidayOverrides</c>.</summary>
-    public IReadOnlyList<DateTime> CallHolidayOverrides { get; internal set; } = new DateTime[0];
+    [Api.ApiField(Reader = typeof(Api.DateListReader))]
+    public ValueList<DateTime> CallHolidayOverrides { get; internal set; } = ValueList<DateTime>.Empty;
 
     public bool? AutoDialingEnabled { get; internal set; }
 
@@ -54,25 +55,26 @@ public sealed class Order : ApiItem
 
     public string? CallCenterPhone { get; internal set; }
 
-    public IReadOnlyList<string> AdditionalCallCenterPhones { get; internal set; } = new string[0];
+    public ValueList<string> AdditionalCallCenterPhones { get; internal set; } = ValueList<string>.Empty;
 
     /// <summary><c>random_default</c>, <c>random_without_repetition</c>, <c>even_loaded</c> or <c>even_loaded_daily</c>.</summary>
     public string? SipEndpointUsageScheme { get; internal set; }
 
     /// <summary>The ids of the order's agents (<c>agentUserIds</c>).</summary>
-    public long[] AgentUserIds { get; internal set; } = NoIds;
+    public ValueList<long> AgentUserIds { get; internal set; } = ValueList<long>.Empty;
 
     /// <summary>The ids of the order's virtual numbers (<c>sipEndpointIds</c>), empty when the API does not send them.</summary>
-    public long[] VirtualNumberIds { get; internal set; } = NoIds;
+    [Api.ApiField("sipEndpointIds")]
+    public ValueList<long> VirtualNumberIds { get; internal set; } = ValueList<long>.Empty;
 
     /// <summary>From <c>/v1/order/list/</c> only: whether the order may call.</summary>
     public bool? CallsAllowed { get; internal set; }
 
     /// <summary>How many virtual numbers the order lists.</summary>
-    public int NumberCount => VirtualNumberIds.Length;
+    public int NumberCount => VirtualNumberIds.Count;
 
     /// <summary>How many agents the order lists.</summary>
-    public int AgentCount => AgentUserIds.Length;
+    public int AgentCount => AgentUserIds.Count;
 
     /// <summary>The calling modes that are on, in short: AI, Auto (autodialling), Pred (predictive).</summary>
     public string Modes
@@ -95,8 +97,6 @@ public sealed class Order : ApiItem
             return string.Join(" ", modes);
         }
     }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(Order));
 
     public override string ToString() => Title is null ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {Title}";
 }

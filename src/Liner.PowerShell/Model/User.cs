@@ -4,6 +4,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>A user of the account (an agent, an admin, ...), as <c>GET /v2/user/detail/{id}/</c> describes one.</summary>
+[Api.ApiEndpoint("user", "v2/user/list/", Paged = true, Detail = "v2/user/detail/{0}/")]
 public sealed class User : ApiItem
 {
     public long Id { get; internal set; }
@@ -27,7 +28,7 @@ public sealed class User : ApiItem
 
     public string? InterfaceLanguageCode { get; internal set; }
 
-    public IReadOnlyList<string> LanguageSkillCodes { get; internal set; } = new string[0];
+    public ValueList<string> LanguageSkillCodes { get; internal set; } = ValueList<string>.Empty;
 
     public int? AutoAnswer { get; internal set; }
 
@@ -67,8 +68,6 @@ public sealed class User : ApiItem
             return string.Join(" ", parts);
         }
     }
-
-    internal static readonly HashSet<string> PropertyNames = global::Liner.PowerShell.ExtraFields.NamesOf(typeof(User));
 
     public override string ToString() => FullName.Length == 0 ? Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{Id} {FullName}";
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>One virtual number of the account, as <c>GET /v2/sip-endpoints/</c> describes it.</summary>
+[Api.ApiEndpoint("virtual number", "v2/sip-endpoints/", OtherSpelling = "v2/sip-endpoint/", Mapper = typeof(Api.VirtualNumberMapper))]
 public sealed class VirtualNumber : ApiItem
 {
     /// <summary>The virtual number's id (<c>id</c>).</summary>

@@ -89,15 +89,15 @@ public sealed class DeserializedObjectConverter : PSTypeConverter
             {
                 array.SetValue(list[i], i);
             }
-            return array;
+            return plain.IsGenericType && plain.GetGenericTypeDefinition() == typeof(ValueList<>) ? Activator.CreateInstance(plain, array) : array;
         }
         return plain.IsInstanceOfType(value) ? value : LanguagePrimitives.ConvertTo(value, plain, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>T for T[] and IReadOnlyList&lt;T&gt;; null for any other type.</summary>
+    /// <summary>T for T[], IReadOnlyList&lt;T&gt; and <see cref="ValueList{T}"/>; null for any other type.</summary>
     private static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType()
-        : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0]
+        : type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) || type.GetGenericTypeDefinition() == typeof(ValueList<>)) ? type.GetGenericArguments()[0]
         : null;
 
     /// <summary>A dictionary (a Hashtable after deserialization) as an ApiObject, nested ones too.</summary>
