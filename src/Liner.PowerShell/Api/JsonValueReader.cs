@@ -33,6 +33,10 @@ internal static class JsonValueReader
             return false;
         }
         end = reader.TokenType == JsonTokenType.EndObject;
+        if (!end)
+        {
+            EnsureNameIsText(ref reader);
+        }
         return true;
     }
 
@@ -61,11 +65,41 @@ internal static class JsonValueReader
         }
     }
 
-    /// <summary>Moves to the next property of a complete object: true on its name, false on the object's end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Moves to the next property of a complete object: true on its name, false on the object's end.
+    /// <paramref name="within"/> names the object in the message for a name that is not valid text.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, string? within = null)
     {
         Next(ref reader);
-        return reader.TokenType != JsonTokenType.EndObject;
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+        EnsureNameIsText(ref reader, within);
+        return true;
+    }
+
+    /// <summary>
+    /// Refuses a property name that cannot become a string (a lone surrogate escape, invalid UTF-8) with
+    /// the same error a value gets. Callers compare names with ValueTextEquals, which would otherwise
+    /// throw the runtime's own InvalidOperationException for such a name.
+    /// </summary>
+    public static void EnsureNameIsText(ref Utf8JsonReader reader, string? within = null)
+    {
+        if (!reader.ValueIsEscaped && IsAscii(reader.ValueSpan))
+        {
+            return;
+        }
+        try
+        {
+            reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var where = within is null ? string.Empty : $" in '{within}'";
+            throw new ResponseShapeException($"a field name{where} is not valid text (invalid UTF-8, or a lone surrogate escape)");
+        }
     }
 
     public static long ReadInt64(ref Utf8JsonReader reader, string field)
@@ -259,7 +293,7 @@ internal static class JsonValueReader
             throw WrongType(ref reader, field, "an object");
         }
         var result = new ApiObject();
-        while (NextProperty(ref reader))
+        while (NextProperty(ref reader, field))
         {
             // Names for messages are only the names at hand: joining "params." to each key would cost a
             // string per value of every number read.
@@ -496,6 +530,18 @@ internal static class JsonValueReader
             High = (uint)carry;
             return true;
         }
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsWholeNumber(ReadOnlySpan<byte> number)
