@@ -232,6 +232,7 @@ internal sealed class EnvelopeReader
     /// <summary>One property of the envelope, its value whole (except a list, which is streamed); false when the buffer ends first.</summary>
     private bool ReadEnvelopeProperty(ref Utf8JsonReader reader)
     {
+        JsonValueReader.EnsureNameIsText(ref reader);
         var isSuccess = reader.ValueTextEquals("success"u8);
         var isMessage = !isSuccess && reader.ValueTextEquals("message"u8);
         var isData = !isSuccess && !isMessage && reader.ValueTextEquals("data"u8);

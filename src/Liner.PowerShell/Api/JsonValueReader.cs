@@ -18,6 +18,9 @@ internal static class JsonValueReader
     // 2^63: the first whole number a long cannot hold, exactly representable as a double.
     private const double TwoToThe63 = 9223372036854775808.0;
 
+    // decimal's coefficient is 96 bits and its scale (digits after the point) at most 28.
+    private const int MaxDecimalScale = 28;
+
     /// <summary>
     /// Moves to the next property of the object being read: true with the reader on its name, or on
     /// the object's end (<paramref name="end"/>); false when the buffer ends first.
@@ -30,6 +33,10 @@ internal static class JsonValueReader
             return false;
         }
         end = reader.TokenType == JsonTokenType.EndObject;
+        if (!end)
+        {
+            EnsureNameIsText(ref reader);
+        }
         return true;
     }
 
@@ -58,11 +65,41 @@ internal static class JsonValueReader
         }
     }
 
-    /// <summary>Moves to the next property of a complete object: true on its name, false on the object's end.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Moves to the next property of a complete object: true on its name, false on the object's end.
+    /// <paramref name="within"/> names the object in the message for a name that is not valid text.
+    /// </summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, string? within = null)
     {
         Next(ref reader);
-        return reader.TokenType != JsonTokenType.EndObject;
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            return false;
+        }
+        EnsureNameIsText(ref reader, within);
+        return true;
+    }
+
+    /// <summary>
+    /// Refuses a property name that cannot become a string (a lone surrogate escape, invalid UTF-8) with
+    /// the same error a value gets. Callers compare names with ValueTextEquals, which would otherwise
+    /// throw the runtime's own InvalidOperationException for such a name.
+    /// </summary>
+    public static void EnsureNameIsText(ref Utf8JsonReader reader, string? within = null)
+    {
+        if (!reader.ValueIsEscaped && IsAscii(reader.ValueSpan))
+        {
+            return;
+        }
+        try
+        {
+            reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var where = within is null ? string.Empty : $" in '{within}'";
+            throw new ResponseShapeException($"a field name{where} is not valid text (invalid UTF-8, or a lone surrogate escape)");
+        }
     }
 
     public static long ReadInt64(ref Utf8JsonReader reader, string field)
@@ -256,7 +293,7 @@ internal static class JsonValueReader
             throw WrongType(ref reader, field, "an object");
         }
         var result = new ApiObject();
-        while (NextProperty(ref reader))
+        while (NextProperty(ref reader, field))
         {
             // Names for messages are only the names at hand: joining "params." to each key would cost a
             // string per value of every number read.
@@ -269,7 +306,8 @@ internal static class JsonValueReader
 
     /// <summary>
     /// Any complete JSON value: string, bool, null, <see cref="ApiObject"/>, object[], or a number kept
-    /// exact: long, else BigInteger for larger whole numbers, else decimal, else double.
+    /// exact: long, else BigInteger for larger whole numbers, else decimal when it holds every digit,
+    /// else the nearest double (see <see cref="ReadNumber"/>).
     /// </summary>
     public static object? ReadAny(ref Utf8JsonReader reader, string field)
     {
@@ -278,7 +316,7 @@ internal static class JsonValueReader
             case JsonTokenType.String:
                 return ReadText(ref reader, field);
             case JsonTokenType.Number:
-                return ReadNumber(ref reader);
+                return ReadNumber(ref reader, field);
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
@@ -325,23 +363,185 @@ internal static class JsonValueReader
         _ => token.ToString(),
     };
 
-    private static object ReadNumber(ref Utf8JsonReader reader)
+    /// <summary>
+    /// A number kept exact, or else as the nearest double. Text without a point or an exponent is a
+    /// whole number: long, else BigInteger. Any other text is a decimal when one holds every digit of it
+    /// (1.50 keeps its scale, 1e2 is 100, -0.0 is 0.0), else the double nearest to it: a decimal that
+    /// rounds (more than 28 places, or about 29 significant digits) would keep fewer digits than the
+    /// double does. Beyond the double's range (1e400) no .NET number type holds the value, and it is
+    /// refused naming the field: infinity would be another number, and a BigInteger for 1e999999999
+    /// would take hundreds of megabytes.
+    /// </summary>
+    private static object ReadNumber(ref Utf8JsonReader reader, string field)
     {
         if (reader.TryGetInt64(out var integer))
         {
             return integer;
         }
-        var raw = RawText(ref reader);
-        if (IsWholeNumber(reader.ValueSpan))
+        var text = reader.ValueSpan;
+        if (IsWholeNumber(text))
         {
-            return BigInteger.Parse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+            return BigInteger.Parse(RawText(ref reader), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
         }
-        // decimal keeps up to 28 significant digits exactly; beyond that, or out of its range, double.
-        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) && (exact != 0 || reader.GetDouble() == 0))
+        if (TryExactDecimal(text, out var exact))
         {
             return exact;
         }
-        return reader.GetDouble();
+        // Some System.Text.Json versions read 1e400 as infinity, others refuse it.
+        if (reader.TryGetDouble(out var real) && !double.IsInfinity(real))
+        {
+            return real;
+        }
+        throw new ResponseShapeException($"field '{field}' is {Truncate(RawText(ref reader))}, which is beyond the range of any number type (about ±1.8e308)");
+    }
+
+    /// <summary>The value of a JSON number as a decimal, when a decimal holds it exactly.</summary>
+    private static bool TryExactDecimal(ReadOnlySpan<byte> number, out decimal value)
+    {
+        value = default;
+        var i = 0;
+        var negative = number[0] == (byte)'-';
+        if (negative)
+        {
+            i++;
+        }
+
+        // The coefficient: the digits from the first non-zero one to the last non-zero one. Zeros after
+        // a non-zero digit are held back until another non-zero digit follows, so trailing zeros (any
+        // number of them) never overflow it.
+        var coefficient = default(UInt96);
+        var started = false;
+        var heldZeros = 0;
+        var fractionDigits = 0;
+        var inFraction = false;
+        for (; i < number.Length; i++)
+        {
+            var b = number[i];
+            if (b == (byte)'.')
+            {
+                inFraction = true;
+                continue;
+            }
+            if (b is (byte)'e' or (byte)'E')
+            {
+                break;
+            }
+            if (inFraction)
+            {
+                fractionDigits++;
+            }
+            var digit = (uint)(b - '0');
+            if (digit == 0)
+            {
+                heldZeros += started ? 1 : 0;
+                continue;
+            }
+            for (; heldZeros > 0; heldZeros--)
+            {
+                if (!coefficient.TryMultiplyAdd(0))
+                {
+                    return false;
+                }
+            }
+            if (!coefficient.TryMultiplyAdd(digit))
+            {
+                return false;
+            }
+            started = true;
+        }
+        var exponent = ReadExponent(number, i);
+
+        // The text's own scale (1.50e1 has 1), which the decimal keeps where it can.
+        var textScale = fractionDigits - exponent;
+        if (!started)
+        {
+            value = new decimal(0, 0, 0, false, (byte)Math.Max(0, Math.Min(textScale, MaxDecimalScale)));
+            return true;
+        }
+
+        // The value is coefficient × 10^power; the smallest scale that holds it is -power.
+        var power = exponent - fractionDigits + heldZeros;
+        var scale = Math.Max(0, -power);
+        if (scale > MaxDecimalScale)
+        {
+            return false;
+        }
+        for (var p = power; p > 0; p--)
+        {
+            if (!coefficient.TryMultiplyAdd(0))
+            {
+                return false;
+            }
+        }
+        for (; scale < Math.Min(textScale, MaxDecimalScale); scale++)
+        {
+            if (!coefficient.TryMultiplyAdd(0))
+            {
+                break;
+            }
+        }
+        value = new decimal((int)coefficient.Low, (int)coefficient.Mid, (int)coefficient.High, negative, (byte)scale);
+        return true;
+    }
+
+    /// <summary>The exponent after position <paramref name="at"/> (an 'e' or the end), saturated far beyond any decimal's reach.</summary>
+    private static long ReadExponent(ReadOnlySpan<byte> number, int at)
+    {
+        if (at >= number.Length)
+        {
+            return 0;
+        }
+        var i = at + 1;
+        var negative = false;
+        if (number[i] is (byte)'+' or (byte)'-')
+        {
+            negative = number[i] == (byte)'-';
+            i++;
+        }
+        long exponent = 0;
+        for (; i < number.Length; i++)
+        {
+            exponent = Math.Min(exponent * 10 + (number[i] - '0'), int.MaxValue);
+        }
+        return negative ? -exponent : exponent;
+    }
+
+    /// <summary>A decimal's 96-bit coefficient while it is built digit by digit.</summary>
+    private struct UInt96
+    {
+        public uint Low;
+        public uint Mid;
+        public uint High;
+
+        /// <summary>this × 10 + <paramref name="digit"/>; false, with this unchanged, on overflow.</summary>
+        public bool TryMultiplyAdd(uint digit)
+        {
+            var carry = (ulong)Low * 10 + digit;
+            var low = (uint)carry;
+            carry = (ulong)Mid * 10 + (carry >> 32);
+            var mid = (uint)carry;
+            carry = (ulong)High * 10 + (carry >> 32);
+            if (carry >> 32 != 0)
+            {
+                return false;
+            }
+            Low = low;
+            Mid = mid;
+            High = (uint)carry;
+            return true;
+        }
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> text)
+    {
+        foreach (var b in text)
+        {
+            if (b >= 0x80)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsWholeNumber(ReadOnlySpan<byte> number)
