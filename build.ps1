@@ -35,6 +35,7 @@ $Root = $PSScriptRoot
 $ModuleName = 'Liner.PowerShell'
 
 Import-Module (Join-Path $Root 'tools/PwshCommand.psm1') -Force
+Import-Module (Join-Path $Root 'tools/ModuleManifest.psm1') -Force
 
 function Get-ModuleVersion { Get-ProjectSetting Version }
 
@@ -66,10 +67,11 @@ function Invoke-Build {
     Import-Module (Join-Path $Root 'tools/LinerHelp.psm1') -Force
     Build-LinerHelp -DocsPath (Join-Path $Root 'docs') -OutputPath $stage
 
-    # The manifest's version comes from Directory.Build.props, the one place it lives.
-    $manifest = Get-Content -Raw (Join-Path $Root "$ModuleName.psd1")
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
-    Set-Content -Path (Join-Path $stage "$ModuleName.psd1") -Value $manifest -NoNewline -Encoding utf8
+    # The manifest's version comes from Directory.Build.props, the one place it lives, and its
+    # CmdletsToExport from the cmdlets the built dll defines (read as metadata, not loaded).
+    $cmdlets = Get-AssemblyCmdletName (Join-Path $stage "$ModuleName.dll")
+    if (-not $cmdlets) { throw "$ModuleName.dll defines no cmdlet." }
+    Write-StagedManifest -Source (Join-Path $Root "$ModuleName.psd1") -Destination (Join-Path $stage "$ModuleName.psd1") -Version (Get-ModuleVersion) -Cmdlet $cmdlets
     Write-Host "Staged $stage" -ForegroundColor Cyan
 }
 
