@@ -70,7 +70,9 @@ function Update-LinerHelpMarkdown {
             $exists = Test-Path -LiteralPath $path
             $old = if ($exists) { Get-Content -LiteralPath $path -Raw -Encoding utf8 } else { '' }
             $new = Get-LinerHelpPage -Command $command -CulturePath $cultureFolder.FullName -Markdown $old
-            if ($new -cne $old) {
+            # Pages are written with \n; a checkout with \r\n (Windows, core.autocrlf) keeps its own.
+            if ($new -cne ($old -replace '\r\n', "`n")) {
+                if ($old.Contains("`r`n")) { $new = $new -replace '\n', "`r`n" }
                 [System.IO.File]::WriteAllText($path, $new, [System.Text.UTF8Encoding]::new($false))
                 [pscustomobject]@{ Path = $path; Change = $(if ($exists) { 'Updated' } else { 'Created' }) }
             }

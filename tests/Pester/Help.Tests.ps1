@@ -110,7 +110,7 @@ Describe 'docs/ matches the cmdlets' {
         $folder = Join-Path $DocsRoot $Culture
         $path = Join-Path $folder "$Name.md"
         Test-Path $path | Should -BeTrue -Because "docs/$Culture/$Name.md is missing: run ./build.ps1 -Task Help, which starts it from a template, then fill in its {{ ... }} placeholders"
-        $actual = Get-Content -Raw -Encoding utf8 $path
+        $actual = (Get-Content -Raw -Encoding utf8 $path) -replace '\r\n', "`n"
         $expected = Get-LinerHelpPage -Command (Get-Command $Name) -CulturePath $folder -Markdown $actual
         $drift = Get-PageDrift $actual $expected
         if ($drift) { $drift = "docs/$Culture/$Name.md differs from the cmdlet ($drift): run ./build.ps1 -Task Help to refresh its SYNTAX and parameter metadata" }
@@ -142,6 +142,24 @@ Describe 'docs/ matches the cmdlets' {
     }
 }
 
+Describe 'Update-LinerHelpMarkdown, the work of ./build.ps1 -Task Help' {
+    It 'starts a missing page and every page of a new culture, changes nothing the second time, and warns of a page without a cmdlet' {
+        $docs = Join-Path $TestDrive 'docs'
+        Copy-Item $DocsRoot $docs -Recurse
+        Remove-Item (Join-Path $docs 'en-US/Get-LinerOrder.md')
+        Set-Content (Join-Path $docs 'en-US/Get-LinerGone.md') "# Get-LinerGone`n"
+        $null = New-Item -ItemType Directory (Join-Path $docs 'xx-XX')
+        $changes = @(Update-LinerHelpMarkdown -DocsPath $docs -Module Liner.PowerShell -WarningVariable warnings -WarningAction SilentlyContinue)
+        $created = @($changes | Where-Object Change -EQ 'Created' | ForEach-Object { [IO.Path]::GetRelativePath($docs, $_.Path) -replace '\\', '/' })
+        $created | Should -Contain 'en-US/Get-LinerOrder.md'
+        @($created | Where-Object { $_ -like 'xx-XX/*' }).Count | Should -Be $CmdletNames.Count
+        @($changes | Where-Object Change -EQ 'Updated') | Should -BeNullOrEmpty -Because 'the committed pages are up to date'
+        "$warnings" | Should -Match 'Get-LinerGone'
+        Get-Content -Raw (Join-Path $docs 'en-US/Get-LinerOrder.md') | Should -Match '(?m)^\{\{ Fill in the Synopsis \}\}$'
+        @(Update-LinerHelpMarkdown -DocsPath $docs -Module Liner.PowerShell -WarningAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Every cmdlet is listed' {
     BeforeAll {
         $readme = Get-Content -Raw (Join-Path $Root 'README.md')
@@ -154,7 +172,8 @@ Describe 'Every cmdlet is listed' {
 
     It 'in the README''s table of cmdlets: <Name>' -TestCases $CommandCases {
         $CmdletTable | Should -Not -BeNullOrEmpty -Because 'README.md has a "## The cmdlets" section'
-        $CmdletTable | Should -Match "(?m)^\|.*``$([regex]::Escape($Name))[\s``]" -Because "README.md's ""## The cmdlets"" table is written by hand: add a row (or a mention in a row) for $Name"
+        $listed = $CmdletTable -match "(?m)^\|.*``$([regex]::Escape($Name))[\s``]"
+        $listed | Should -BeTrue -Because "README.md's ""## The cmdlets"" table is written by hand: add a row for $Name (or ``$Name ...`` in a row)"
     }
 
     It 'in about_Liner of every culture, with its synopsis: <Name>' -TestCases $CommandCases {
