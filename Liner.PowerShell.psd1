@@ -12,21 +12,9 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     TypesToProcess         = @('Liner.PowerShell.Types.ps1xml')
     FormatsToProcess       = @('Liner.PowerShell.Format.ps1xml')
-    CmdletsToExport        = @(
-        'Connect-Liner'
-        'Disconnect-Liner'
-        'Get-LinerCall'
-        'Get-LinerCallRecord'
-        'Get-LinerCallStatus'
-        'Get-LinerConnection'
-        'Get-LinerLeadStatus'
-        'Get-LinerOrder'
-        'Get-LinerUser'
-        'Get-LinerVirtualNumber'
-        'Get-LinerVirtualNumberUsage'
-        'Save-LinerCallRecord'
-        'Test-LinerConnection'
-    )
+    # Stamped by build.ps1 with the cmdlets the built Liner.PowerShell.dll defines: a new cmdlet
+    # class is exported without editing this file.
+    CmdletsToExport        = @()
     FunctionsToExport      = @()
     VariablesToExport      = @()
     AliasesToExport        = @()

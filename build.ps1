@@ -5,6 +5,11 @@
 .DESCRIPTION
     Build  compiles the solution and stages out/Liner.PowerShell/<version>/ exactly as a user would
            copy it into a folder of $env:PSModulePath.
+    Help   builds, then makes or refreshes docs/<culture>/<cmdlet>.md for every cmdlet the module
+           exports, in every culture folder: the SYNTAX section and each parameter's yaml block come
+           from the built cmdlets (read in a fresh pwsh); synopsis, description, examples, parameter
+           descriptions, a hand-written default value, inputs, outputs, notes and links are kept. A
+           new cmdlet's page starts from a template whose {{ ... }} placeholders a person fills in.
     Test   builds, runs the xunit tests and the Pester tests (in a fresh pwsh, against the staged module
            and tests/Liner.MockApi), prints "xunit: N passed, N failed" and "pester: N passed, N failed",
            and exits non-zero on any failure.
@@ -19,7 +24,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package')]
+    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Bench', 'Package')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -35,6 +40,7 @@ $Root = $PSScriptRoot
 $ModuleName = 'Liner.PowerShell'
 
 Import-Module (Join-Path $Root 'tools/PwshCommand.psm1') -Force
+Import-Module (Join-Path $Root 'tools/ModuleManifest.psm1') -Force
 
 function Get-ModuleVersion { Get-ProjectSetting Version }
 
@@ -66,11 +72,33 @@ function Invoke-Build {
     Import-Module (Join-Path $Root 'tools/LinerHelp.psm1') -Force
     Build-LinerHelp -DocsPath (Join-Path $Root 'docs') -OutputPath $stage
 
-    # The manifest's version comes from Directory.Build.props, the one place it lives.
-    $manifest = Get-Content -Raw (Join-Path $Root "$ModuleName.psd1")
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
-    Set-Content -Path (Join-Path $stage "$ModuleName.psd1") -Value $manifest -NoNewline -Encoding utf8
+    # The manifest's version comes from Directory.Build.props, the one place it lives, and its
+    # CmdletsToExport from the cmdlets the built dll defines (read as metadata, not loaded).
+    $cmdlets = Get-AssemblyCmdletName (Join-Path $stage "$ModuleName.dll")
+    if (-not $cmdlets) { throw "$ModuleName.dll defines no cmdlet." }
+    Write-StagedManifest -Source (Join-Path $Root "$ModuleName.psd1") -Destination (Join-Path $stage "$ModuleName.psd1") -Version (Get-ModuleVersion) -Cmdlet $cmdlets
     Write-Host "Staged $stage" -ForegroundColor Cyan
+}
+
+# Refreshes the generated parts of docs/ from the staged module's cmdlets. A fresh pwsh imports the
+# module (a binary module cannot be unloaded from the build's own process); the staged help is then
+# compiled again from the refreshed pages.
+function Invoke-HelpUpdate {
+    $quote = { param($text) "'" + ($text -replace "'", "''") + "'" }
+    $manifest = Join-Path (Get-StagedModulePath) "$ModuleName.psd1"
+    $docs = Join-Path $Root 'docs'
+    $script = "`$ErrorActionPreference = 'Stop'; Import-Module $(& $quote $manifest); Import-Module $(& $quote (Join-Path $Root 'tools/LinerHelp.psm1')); " +
+        "Update-LinerHelpMarkdown -DocsPath $(& $quote $docs) -Module $ModuleName | ForEach-Object { '{0,-8} {1}' -f `$_.Change, [IO.Path]::GetRelativePath($(& $quote $Root), `$_.Path) }"
+    $exit = Invoke-FreshPwsh -Script $script
+    if ($exit -ne 0) { throw "Refreshing docs/ failed with exit code $exit." }
+
+    Import-Module (Join-Path $Root 'tools/LinerHelp.psm1') -Force
+    Build-LinerHelp -DocsPath $docs -OutputPath (Get-StagedModulePath)
+    $unfilled = Get-ChildItem $docs -Recurse -Filter '*.md' | Select-String -Pattern '\{\{.*?\}\}' | Group-Object Path
+    foreach ($page in $unfilled) {
+        Write-Host "$([IO.Path]::GetRelativePath($Root, $page.Name)): $($page.Count) {{ ... }} placeholder(s) to fill in (synopsis, description, examples, parameter descriptions)" -ForegroundColor Yellow
+    }
+    Write-Host "docs/ matches the cmdlets of $ModuleName $(Get-ModuleVersion)" -ForegroundColor Cyan
 }
 
 function Invoke-XunitTests {
@@ -194,6 +222,7 @@ Push-Location $Root
 try {
     switch ($Task) {
         'Build' { Invoke-Build }
+        'Help' { Invoke-Build; Invoke-HelpUpdate }
         'Demo' { Invoke-Build; Invoke-Demo }
         'Bench' { Invoke-Build; Invoke-Bench }
         'Package' { Invoke-Build; Invoke-Package }

@@ -1,30 +1,60 @@
 # The help that ships with the staged module: Get-Help in a fresh pwsh, docs/ against the compiled
-# cmdlets, and every example of docs/ run against the mock Liner API.
+# cmdlets (every page is what ./build.ps1 -Task Help makes of it, nothing left to fill in), every
+# cmdlet listed in the README and about_Liner, and every example of docs/ run against the mock API.
 BeforeDiscovery {
     Import-Module $env:LINER_TEST_MODULE
-    $CommandCases = @(Get-Command -Module Liner.PowerShell -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    # The cmdlets the dll defines, whatever the manifest exports (Shipping.Tests.ps1 checks that).
+    $CmdletNames = @((Get-Module Liner.PowerShell).ImplementingAssembly.GetExportedTypes() |
+        Where-Object { -not $_.IsAbstract } |
+        ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+        ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object)
+    $CommandCases = @($CmdletNames | ForEach-Object { @{ Name = $_ } })
+    $Cultures = @(Get-ChildItem (Join-Path $PSScriptRoot '../../docs') -Directory | Sort-Object Name | ForEach-Object Name)
+    $CultureCases = @($Cultures | ForEach-Object { @{ Culture = $_ } })
+    $PageCases = @(foreach ($culture in $Cultures) { foreach ($name in $CmdletNames) { @{ Culture = $culture; Name = $name } } })
 }
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Import-Module (Join-Path $PSScriptRoot '../../tools/LinerHelp.psm1') -Force
-    $DocsPath = Join-Path $PSScriptRoot '../../docs/en-US'
-    $Commands = @(Get-Command -Module Liner.PowerShell -CommandType Cmdlet | Sort-Object Name)
+    $Root = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $DocsRoot = Join-Path $Root 'docs'
+    # Each culture's cmdlet pages, read as the help build reads them.
     $Docs = @{}
-    foreach ($file in Get-ChildItem $DocsPath -Filter '*.md' | Where-Object Name -NotLike 'about_*') {
-        $Docs[$file.BaseName] = ConvertFrom-HelpMarkdown $file.FullName
+    foreach ($folder in Get-ChildItem $DocsRoot -Directory) {
+        $Docs[$folder.Name] = @{}
+        foreach ($file in Get-ChildItem $folder.FullName -Filter '*.md' | Where-Object Name -NotLike 'about_*') {
+            $Docs[$folder.Name][$file.BaseName] = ConvertFrom-HelpMarkdown $file.FullName
+        }
     }
-    $CommonNames = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+    $CommonNames = [System.Management.Automation.PSCmdlet]::CommonParameters
+    $CmdletNames = @((Get-Module Liner.PowerShell).ImplementingAssembly.GetExportedTypes() |
+        Where-Object { -not $_.IsAbstract } |
+        ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+        ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object)
+
+    # Where a page differs from what ./build.ps1 -Task Help makes of it: its first differing line.
+    function Get-PageDrift([string] $Actual, [string] $Expected) {
+        if ($Actual -ceq $Expected) { return }
+        $a = @($Actual -split '\r?\n'); $e = @($Expected -split '\r?\n')
+        $line = 0
+        while ($line -lt $a.Count -and $line -lt $e.Count -and $a[$line] -ceq $e[$line]) { $line++ }
+        $found = if ($line -lt $a.Count) { "'$($a[$line])'" } else { 'the end of the page' }
+        $wanted = if ($line -lt $e.Count) { "'$($e[$line])'" } else { 'the end of the page' }
+        "line $($line + 1) is $found where the cmdlet gives $wanted"
+    }
 
     # What Get-Help shows in a fresh pwsh that only imported the staged module.
     $fresh = Invoke-ModuleScript -Script @'
 $result = foreach ($command in Get-Command -Module Liner.PowerShell -CommandType Cmdlet) {
     $help = Get-Help $command.Name -Full
     [pscustomobject]@{
-        Name        = $command.Name
-        Synopsis    = $help.Synopsis
-        Description = ($help.Description | Out-String).Trim()
-        Examples    = @($help.Examples.Example | ForEach-Object { $_.Code })
-        Parameters  = @($help.Parameters.Parameter | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Description = ($_.Description | Out-String).Trim() } })
+        Name           = $command.Name
+        Synopsis       = $help.Synopsis
+        Description    = ($help.Description | Out-String).Trim()
+        Examples       = @($help.Examples.Example | ForEach-Object { $_.Code })
+        Parameters     = @($help.Parameters.Parameter | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Description = ($_.Description | Out-String).Trim() } })
+        Syntax         = @(($help.Syntax | Out-String -Width 1000) -split '\r?\n' | Where-Object { $_.Trim() } | ForEach-Object Trim)
+        ShouldProcess  = $command.Parameters.ContainsKey('WhatIf')
     }
 }
 $about = Get-Help about_Liner | Out-String
@@ -56,59 +86,101 @@ Describe 'Get-Help in a fresh pwsh' {
         }
     }
 
+    It 'shows [-WhatIf] [-Confirm] in every syntax of <Name> when it supports ShouldProcess' -TestCases $CommandCases {
+        $help = $FreshHelp.Commands | Where-Object Name -EQ $Name
+        @($help.Syntax).Count | Should -Be @((Get-Command $Name).ParameterSets).Count
+        foreach ($syntax in $help.Syntax) {
+            if ($help.ShouldProcess) { $syntax | Should -Match '\[-WhatIf\] \[-Confirm\] \[<CommonParameters>\]$' }
+            else { $syntax | Should -Not -Match '-WhatIf|-Confirm' }
+        }
+    }
+
     It 'shows about_Liner' {
         $FreshHelp.About | Should -Match 'about_Liner'
         $FreshHelp.About | Should -Match 'LONG DESCRIPTION'
         $FreshHelp.About | Should -Match 'LinerAuthenticationFailed'
         $FreshHelp.About | Should -Match 'LINER_API_HOST'
+        # Literal asterisks are text, not emphasis (about_Liner once said "replaced by .").
+        $FreshHelp.About | Should -Match 'replaced by \*\*\*\*\.'
     }
 }
 
-Describe 'docs/ matches the compiled cmdlets' {
-    It 'has one page per exported cmdlet and no page for another' {
-        @($Docs.Keys | Sort-Object) | Should -Be @($Commands.Name)
+Describe 'docs/ matches the cmdlets' {
+    It 'has a page for <Name> in <Culture> whose syntax and parameter metadata are what ./build.ps1 -Task Help makes' -TestCases $PageCases {
+        $folder = Join-Path $DocsRoot $Culture
+        $path = Join-Path $folder "$Name.md"
+        Test-Path $path | Should -BeTrue -Because "docs/$Culture/$Name.md is missing: run ./build.ps1 -Task Help, which starts it from a template, then fill in its {{ ... }} placeholders"
+        $actual = (Get-Content -Raw -Encoding utf8 $path) -replace '\r\n', "`n"
+        $expected = Get-LinerHelpPage -Command (Get-Command $Name) -CulturePath $folder -Markdown $actual
+        $drift = Get-PageDrift $actual $expected
+        if ($drift) { $drift = "docs/$Culture/$Name.md differs from the cmdlet ($drift): run ./build.ps1 -Task Help to refresh its SYNTAX and parameter metadata" }
+        $drift | Should -BeNullOrEmpty
     }
 
-    It 'has the parameter sets of <Name>, with the same default' -TestCases $CommandCases {
-        $command = Get-Command $Name
-        $doc = $Docs[$Name]
-        @($doc.Syntax.SetName | Sort-Object) | Should -Be @($command.ParameterSets.Name | Sort-Object)
-        if ($command.ParameterSets.Count -gt 1) {
-            ($doc.Syntax | Where-Object IsDefault).SetName | Should -Be $command.DefaultParameterSet
-        }
+    It 'has no page in <Culture> for a cmdlet the module does not define' -TestCases $CultureCases {
+        @($Docs[$Culture].Keys | Where-Object { $CmdletNames -notcontains $_ }) | Should -BeNullOrEmpty -Because 'a page needs its cmdlet'
     }
 
-    It 'has exactly the parameters of <Name>, with their type, sets, position, requirement, aliases and pipeline input' -TestCases $CommandCases {
-        $command = Get-Command $Name
-        $doc = $Docs[$Name]
-        $compiled = @($command.Parameters.Values | Where-Object { $CommonNames -notcontains $_.Name })
-        @($doc.Parameters.Name | Sort-Object) | Should -Be @($compiled.Name | Sort-Object)
-        foreach ($parameter in $compiled) {
-            $documented = $doc.Parameters | Where-Object Name -EQ $parameter.Name
-            $because = "-$($parameter.Name) of $Name"
-            $documented.Type | Should -Be $parameter.ParameterType.Name -Because $because
-            $sets = @($parameter.ParameterSets.Keys | ForEach-Object { if ($_ -eq '__AllParameterSets') { '(All)' } else { $_ } } | Sort-Object)
-            @($documented.ParameterSets | Sort-Object) | Should -Be $sets -Because $because
-            foreach ($set in $parameter.ParameterSets.GetEnumerator()) {
-                $setName = if ($set.Key -eq '__AllParameterSets') { '(All)' } else { $set.Key }
-                $documented.RequiredBySet[$setName] | Should -Be $set.Value.IsMandatory -Because "$because in set $setName"
-                $position = if ($set.Value.Position -ge 0) { "$($set.Value.Position)" } else { 'Named' }
-                $documented.Position | Should -Be $position -Because $because
-                $pipeline = @()
-                if ($set.Value.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
-                if ($set.Value.ValueFromPipeline) { $pipeline += 'ByValue' }
-                $documented.PipelineInput | Should -Be $(if ($pipeline) { "True ($($pipeline -join ', '))" } else { 'False' }) -Because $because
-            }
-            @($documented.Aliases | Sort-Object) | Should -Be @($parameter.Aliases | Sort-Object) -Because $because
-            $wildcards = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
-            $documented.Wildcards | Should -Be $wildcards -Because $because
-        }
+    It 'has no {{ ... }} placeholder left in docs/<Culture>' -TestCases $CultureCases {
+        $left = Get-ChildItem (Join-Path $DocsRoot $Culture) -Filter '*.md' | Select-String -Pattern '\{\{.*?\}\}' |
+            ForEach-Object { "docs/$Culture/$($_.Filename):$($_.LineNumber): $($_.Line.Trim())" }
+        $left | Should -BeNullOrEmpty -Because 'a page made by ./build.ps1 -Task Help needs its synopsis, description, examples and parameter descriptions written'
     }
 
-    It 'names the output types of <Name> that its OutputType attributes declare' -TestCases $CommandCases {
+    It 'has about_Liner in <Culture>, with the marker where the help build lists the cmdlets' -TestCases $CultureCases {
+        $about = Join-Path $DocsRoot "$Culture/about_Liner.md"
+        Test-Path $about | Should -BeTrue
+        @(Get-Content $about -Encoding utf8) -match $CmdletListMarker | Should -HaveCount 1
+    }
+
+    It 'names the output types of <Name> that its OutputType attributes declare, in every culture' -TestCases $CommandCases {
         $command = Get-Command $Name
         $declared = @($command.OutputType.Type | Where-Object { $_ -ne [void] } | ForEach-Object FullName)
-        foreach ($type in $declared) { $Docs[$Name].Outputs.Type | Should -Contain $type }
+        foreach ($culture in $Docs.Keys) {
+            foreach ($type in $declared) { $Docs[$culture][$Name].Outputs.Type | Should -Contain $type -Because "docs/$culture/$Name.md" }
+        }
+    }
+}
+
+Describe 'Update-LinerHelpMarkdown, the work of ./build.ps1 -Task Help' {
+    It 'starts a missing page and every page of a new culture, changes nothing the second time, and warns of a page without a cmdlet' {
+        $docs = Join-Path $TestDrive 'docs'
+        Copy-Item $DocsRoot $docs -Recurse
+        Remove-Item (Join-Path $docs 'en-US/Get-LinerOrder.md')
+        Set-Content (Join-Path $docs 'en-US/Get-LinerGone.md') "# Get-LinerGone`n"
+        $null = New-Item -ItemType Directory (Join-Path $docs 'xx-XX')
+        $changes = @(Update-LinerHelpMarkdown -DocsPath $docs -Module Liner.PowerShell -WarningVariable warnings -WarningAction SilentlyContinue)
+        $created = @($changes | Where-Object Change -EQ 'Created' | ForEach-Object { [IO.Path]::GetRelativePath($docs, $_.Path) -replace '\\', '/' })
+        $created | Should -Contain 'en-US/Get-LinerOrder.md'
+        @($created | Where-Object { $_ -like 'xx-XX/*' }).Count | Should -Be $CmdletNames.Count
+        @($changes | Where-Object Change -EQ 'Updated') | Should -BeNullOrEmpty -Because 'the committed pages are up to date'
+        "$warnings" | Should -Match 'Get-LinerGone'
+        Get-Content -Raw (Join-Path $docs 'en-US/Get-LinerOrder.md') | Should -Match '(?m)^\{\{ Fill in the Synopsis \}\}$'
+        @(Update-LinerHelpMarkdown -DocsPath $docs -Module Liner.PowerShell -WarningAction SilentlyContinue) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Every cmdlet is listed' {
+    BeforeAll {
+        $readme = Get-Content -Raw (Join-Path $Root 'README.md')
+        $CmdletTable = [regex]::Match($readme, '(?ms)^## The cmdlets\s*$(?<table>.*?)(?=^## )').Groups['table'].Value
+        $AboutTexts = @{}
+        foreach ($file in Get-ChildItem (Join-Path (Split-Path $ModulePath) '*/about_Liner.help.txt')) {
+            $AboutTexts[$file.Directory.Name] = Get-Content -Raw $file.FullName
+        }
+    }
+
+    It 'in the README''s table of cmdlets: <Name>' -TestCases $CommandCases {
+        $CmdletTable | Should -Not -BeNullOrEmpty -Because 'README.md has a "## The cmdlets" section'
+        $listed = $CmdletTable -match "(?m)^\|.*``$([regex]::Escape($Name))[\s``]"
+        $listed | Should -BeTrue -Because "README.md's ""## The cmdlets"" table is written by hand: add a row for $Name (or ``$Name ...`` in a row)"
+    }
+
+    It 'in about_Liner of every culture, with its synopsis: <Name>' -TestCases $CommandCases {
+        @($AboutTexts.Keys | Sort-Object) | Should -Be @($Docs.Keys | Sort-Object)
+        foreach ($culture in $AboutTexts.Keys) {
+            $AboutTexts[$culture] | Should -Match "(?m)^    - $([regex]::Escape($Name)): \S" -Because "about_Liner ($culture) lists each cmdlet page"
+        }
     }
 }
 
@@ -127,11 +199,15 @@ Describe 'Examples in docs/' {
             'liner-branch.example.com'                 = "$($Mock.Url)/branch"
             'liner.example.com'                        = $Mock.Url
         }
-        $ExampleCases = foreach ($doc in $Docs.Values) {
-            foreach ($example in $doc.Examples) {
-                foreach ($code in $example.Code) { @{ Command = $doc.Name; Title = $example.Title; Code = $code } }
+        # Every culture's examples; code that several cultures share (a translation keeps it) runs once.
+        $ExampleCases = foreach ($culture in $Docs.Keys | Sort-Object) {
+            foreach ($doc in $Docs[$culture].Values) {
+                foreach ($example in $doc.Examples) {
+                    foreach ($code in $example.Code) { @{ Command = "$culture/$($doc.Name)"; Title = $example.Title; Code = $code } }
+                }
             }
         }
+        $ExampleCases = @($ExampleCases | Group-Object { $_.Code } | ForEach-Object { $_.Group[0] })
     }
     AfterAll { Stop-TestProxy $ExampleProxy }
 

@@ -57,8 +57,13 @@ Describe 'The manifest' {
         $manifest.DotNetFrameworkVersion | Should -Be ([version]'4.7.2')
     }
 
-    It 'exports exactly the cmdlets the dll has, and no functions, variables or aliases' {
-        @($data.CmdletsToExport | Sort-Object) | Should -Be @((Get-Command -Module Liner.PowerShell -CommandType Cmdlet).Name | Sort-Object)
+    It 'exports exactly the cmdlets the dll has (stamped by the build), and no functions, variables or aliases' {
+        $defined = @((Get-Module Liner.PowerShell).ImplementingAssembly.GetExportedTypes() | Where-Object { -not $_.IsAbstract } |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" } | Sort-Object)
+        $defined.Count | Should -BeGreaterThan 0
+        @($data.CmdletsToExport | Sort-Object) | Should -Be $defined -Because 'build.ps1 stamps CmdletsToExport from the cmdlets of the built dll'
+        @((Get-Command -Module Liner.PowerShell -CommandType Cmdlet).Name | Sort-Object) | Should -Be $defined
         $data.FunctionsToExport.Count | Should -Be 0
         $data.VariablesToExport.Count | Should -Be 0
         $data.AliasesToExport.Count | Should -Be 0

@@ -26,15 +26,17 @@ function Add-Paragraphs {
 function Write-MamlParameter {
     param([System.Xml.XmlWriter] $Writer, $Parameter, [bool] $InSyntax, [string] $SetName)
     $isSwitch = $Parameter.Type -eq 'SwitchParameter'
-    $required = if ($SetName -and $Parameter.RequiredBySet.ContainsKey($SetName)) { $Parameter.RequiredBySet[$SetName] }
-    elseif ($Parameter.RequiredBySet.ContainsKey('(All)')) { $Parameter.RequiredBySet['(All)'] }
-    else { $Parameter.Required }
+    # In a syntax item, what the parameter does in that set; in the parameter list, its own entry.
+    $set = if ($SetName -and $Parameter.RequiredBySet.ContainsKey($SetName)) { $SetName } elseif ($Parameter.RequiredBySet.ContainsKey('(All)')) { '(All)' }
+    $required = if ($set) { $Parameter.RequiredBySet[$set] } else { $Parameter.Required }
+    $position = if ($set -and $SetName) { $Parameter.PositionBySet[$set] } else { $Parameter.Position }
+    $pipeline = if ($set -and $SetName) { $Parameter.PipelineInputBySet[$set] } else { $Parameter.PipelineInput }
     $Writer.WriteStartElement('command', 'parameter', $MamlNamespaces.command)
     $Writer.WriteAttributeString('required', "$required".ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', "$($Parameter.Type.EndsWith('[]'))".ToLowerInvariant())
     $Writer.WriteAttributeString('globbing', "$($Parameter.Wildcards)".ToLowerInvariant())
-    $Writer.WriteAttributeString('pipelineInput', $Parameter.PipelineInput)
-    $Writer.WriteAttributeString('position', $Parameter.Position.ToLowerInvariant())
+    $Writer.WriteAttributeString('pipelineInput', $pipeline)
+    $Writer.WriteAttributeString('position', $position.ToLowerInvariant())
     $Writer.WriteAttributeString('aliases', $(if ($Parameter.Aliases) { $Parameter.Aliases -join ', ' } else { 'none' }))
     $Writer.WriteElementString('name', $MamlNamespaces.maml, $Parameter.Name)
     $Writer.WriteStartElement('maml', 'description', $MamlNamespaces.maml)
@@ -71,6 +73,16 @@ function Write-MamlTypes {
     $Writer.WriteEndElement()
 }
 
+# The parameters of a set in the order of the page's syntax line (PowerShell's own order: Get-Help
+# shows a syntax item's parameters in the order MAML lists them, -WhatIf and -Confirm included);
+# any the line does not name follow, positional first.
+function Get-SyntaxOrder($Set, [object[]] $InSet) {
+    $named = @([regex]::Matches($Set.Text, '(?<=[\[\s])-(?<name>[A-Za-z]\w*)') | ForEach-Object { $_.Groups['name'].Value })
+    $listed = @(foreach ($name in $named) { $InSet | Where-Object Name -EQ $name })
+    $rest = @($InSet | Where-Object { $listed -notcontains $_ })
+    $listed + @($rest | Where-Object Position -NE 'Named' | Sort-Object { [int]$_.Position }) + @($rest | Where-Object Position -EQ 'Named')
+}
+
 # Writes the MAML help file for the commands read by ConvertFrom-HelpMarkdown.
 function ConvertTo-MamlHelp {
     [CmdletBinding()]
@@ -104,9 +116,7 @@ function ConvertTo-MamlHelp {
                 $writer.WriteStartElement('command', 'syntaxItem', $MamlNamespaces.command)
                 $writer.WriteElementString('name', $MamlNamespaces.maml, $help.Name)
                 $inSet = @($help.Parameters | Where-Object { $_.ParameterSets -contains '(All)' -or $_.ParameterSets -contains $set.SetName })
-                # Positional parameters first, in position order, as PowerShell's own syntax lines show them.
-                $ordered = @($inSet | Where-Object Position -NE 'Named' | Sort-Object { [int]$_.Position }) + @($inSet | Where-Object Position -EQ 'Named')
-                foreach ($parameter in $ordered) { Write-MamlParameter $writer $parameter $true $set.SetName }
+                foreach ($parameter in Get-SyntaxOrder $set $inSet) { Write-MamlParameter $writer $parameter $true $set.SetName }
                 $writer.WriteEndElement()
             }
             $writer.WriteEndElement()

@@ -85,6 +85,7 @@ function ConvertFrom-HelpMarkdown {
                             [pscustomobject]@{
                                 Name = $title.TrimStart('-'); Text = ''; Type = ''; ParameterSets = @(); Aliases = @(); Required = $false
                                 Position = 'Named'; DefaultValue = 'None'; PipelineInput = 'False'; Wildcards = $false; RequiredBySet = @{}
+                                PositionBySet = @{}; PipelineInputBySet = @{}
                             }
                         }
                     }
@@ -112,36 +113,70 @@ function ConvertFrom-HelpMarkdown {
     }
 }
 
-# Reads a parameter's platyPS yaml block. A parameter that is required in some sets only has one
-# block per set (as platyPS writes it); their sets are merged and Required is kept per set.
+# Reads a parameter's platyPS yaml block. A parameter that is required, positional or piped in some
+# sets only has one block for each way it behaves (as platyPS writes it): their sets are merged and
+# Required, Position and Accept pipeline input are kept per set. Position and PipelineInput say what
+# the parameter does in the first block (pipeline input: in any block), as the parameter's own entry
+# of Get-Help shows it.
 function Set-ParameterMetadata {
     param($Parameter, [string[]] $Yaml)
     $values = @{}
     foreach ($line in $Yaml) {
         if ($line -match '^(?<key>[A-Za-z ]+):\s*(?<value>.*)$') { $values[$Matches.key.Trim()] = $Matches.value.Trim() }
     }
+    $first = $Parameter.ParameterSets.Count -eq 0
     $sets = @(($values['Parameter Sets'] ?? '(All)') -split ',\s*' | Where-Object { $_ })
     $required = ($values['Required'] ?? 'False') -eq 'True'
-    foreach ($set in $sets) { $Parameter.RequiredBySet[$set] = $required }
-    $Parameter.ParameterSets = @($Parameter.ParameterSets) + $sets | Select-Object -Unique
+    $position = if ($values['Position']) { $values['Position'] } else { 'Named' }
+    $pipeline = if ($values['Accept pipeline input']) { $values['Accept pipeline input'] } else { 'False' }
+    foreach ($set in $sets) {
+        $Parameter.RequiredBySet[$set] = $required
+        $Parameter.PositionBySet[$set] = $position
+        $Parameter.PipelineInputBySet[$set] = $pipeline
+    }
+    $Parameter.ParameterSets = @(@($Parameter.ParameterSets) + $sets | Select-Object -Unique)
     $Parameter.Required = $Parameter.Required -or $required
     if ($values['Type']) { $Parameter.Type = $values['Type'] }
     if ($values['Aliases'] -and $values['Aliases'] -ne 'None') { $Parameter.Aliases = @($values['Aliases'] -split ',\s*') }
-    if ($values['Position']) { $Parameter.Position = $values['Position'] }
-    if ($values['Default value']) { $Parameter.DefaultValue = $values['Default value'] }
-    if ($values['Accept pipeline input']) { $Parameter.PipelineInput = $values['Accept pipeline input'] }
+    if ($first) { $Parameter.Position = $position }
+    if ($values['Default value'] -and $first) { $Parameter.DefaultValue = $values['Default value'] }
+    if ($first -or $Parameter.PipelineInput -eq 'False') { $Parameter.PipelineInput = $pipeline }
     $Parameter.Wildcards = ($values['Accept wildcard characters'] ?? 'False') -eq 'True'
 }
 
-# Text without inline markdown: `code`, **bold** and [links](...) become their plain words.
+# Text without inline markdown: `code`, **strong**, __strong__, [links](...) and \-escapes become
+# their plain words. Only a real span is markup: its marks hug text that is not itself made of marks.
+# Anything else is literal text and stays as written: the key "replaced by ****", "2 ** 10",
+# LINER_API_HOST, snake__case, a lone wildcard *. Single * and _ are always literal (in this help
+# they are wildcards and names far more often than emphasis).
+$InlineMarkdown = [regex]::new(@'
+(?<tick>`+)(?<code>.+?)(?<!`)\k<tick>(?!`)
+|\\(?<escaped>[\\`*_\[\](){}\#+\-.!<>|~])
+|\[(?<link>[^\]]+)\]\([^)\s]*\)
+|(?<!\*)\*\*(?=[^\s*])(?<strong>.*?[^\s*])\*\*(?!\*)
+|(?<![\w_])__(?=[^\s_])(?<strong>.*?[^\s_])__(?![\w_])
+'@, 'IgnorePatternWhitespace')
+
 function ConvertFrom-InlineMarkdown([string] $Text) {
-    $Text -replace '`([^`]*)`', '$1' -replace '\*\*([^*]*)\*\*', '$1' -replace '\[([^\]]+)\]\([^)]*\)', '$1'
+    $InlineMarkdown.Replace($Text, {
+            param($match)
+            $groups = $match.Groups
+            if ($groups['code'].Success) { return $groups['code'].Value.Trim() }
+            if ($groups['escaped'].Success) { return $groups['escaped'].Value }
+            if ($groups['link'].Success) { return ConvertFrom-InlineMarkdown $groups['link'].Value }
+            ConvertFrom-InlineMarkdown $groups['strong'].Value
+        })
 }
 
+# The line of an about_ page where the help build lists the cmdlets, each with its page's synopsis.
+$CmdletListMarker = '^\s*<!--\s*cmdlet list\b.*-->\s*$'
+
 # Reads an about_ topic's markdown into blocks, each with its Kind and its Text (code: its Lines).
+# An HTML comment line is not shown, except the cmdlet-list marker (<!-- cmdlet list ... -->), which
+# becomes one list item per command of -Command (models from ConvertFrom-HelpMarkdown): "Name: synopsis".
 function ConvertFrom-AboutMarkdown {
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [string] $Path)
+    param([Parameter(Mandatory)] [string] $Path, [object[]] $Command = @())
     $blocks = [System.Collections.Generic.List[object]]::new()
     $paragraph = [System.Collections.Generic.List[string]]::new()
     $flush = {
@@ -165,6 +200,14 @@ function ConvertFrom-AboutMarkdown {
             while ($i -lt $lines.Count -and $lines[$i] -notmatch '^```') { $code.Add($lines[$i]); $i++ }
             $blocks.Add([pscustomobject]@{ Kind = 'Code'; Lines = $code.ToArray() })
         }
+        elseif ($line -match $CmdletListMarker) {
+            & $flush
+            foreach ($item in $Command | Sort-Object Name) {
+                $synopsis = ConvertFrom-InlineMarkdown (($item.Synopsis -split '\r?\n' | ForEach-Object Trim) -join ' ')
+                $blocks.Add([pscustomobject]@{ Kind = 'ListItem'; Text = "$($item.Name): $synopsis" })
+            }
+        }
+        elseif ($line -match '^\s*<!--.*-->\s*$') { & $flush }
         elseif ($line -match '^# (?<topic>.+)$') { & $flush; $blocks.Add([pscustomobject]@{ Kind = 'Topic'; Text = $Matches.topic.Trim() }) }
         elseif ($line -match '^## (?<heading>.+)$') { & $flush; $blocks.Add([pscustomobject]@{ Kind = 'Heading'; Text = $Matches.heading.Trim() }) }
         elseif ($line -match '^### (?<heading>.+)$') { & $flush; $blocks.Add([pscustomobject]@{ Kind = 'Subheading'; Text = $Matches.heading.Trim() }) }
@@ -177,4 +220,4 @@ function ConvertFrom-AboutMarkdown {
     $blocks.ToArray()
 }
 
-Export-ModuleMember -Function ConvertFrom-HelpMarkdown, ConvertFrom-AboutMarkdown, ConvertFrom-InlineMarkdown
+Export-ModuleMember -Function ConvertFrom-HelpMarkdown, ConvertFrom-AboutMarkdown, ConvertFrom-InlineMarkdown -Variable CmdletListMarker
