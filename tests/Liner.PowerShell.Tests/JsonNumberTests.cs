@@ -85,7 +85,7 @@ public class JsonNumberTests
         var list = Assert.IsType<object?[]>(number.Params["list"]);
         Assert.Equal(2.424878e-27, list[0]);
         Assert.Equal(1.50m, list[1]);
-        var order = Mapping.Map(new OrderMapper(), """{"id":1,"x":6.170243740505176e-22}""");
+        var order = Mapping.Map(Endpoint.MapperOf<Order>(), """{"id":1,"x":6.170243740505176e-22}""");
         Assert.Equal(6.170243740505176e-22, order.ExtraFields.Single().Value);
     }
 

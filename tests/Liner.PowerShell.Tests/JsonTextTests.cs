@@ -28,7 +28,7 @@ public class JsonTextTests
         ("params name", """{"id":1,"params":{"~§":1}}""", json => (string?)Number(json).Params.Keys.Cast<object>().Single(), text => "~" + text),
         ("params value", """{"id":1,"params":{"p":"§"}}""", json => (string?)Number(json).Params["p"], text => text),
         ("nested object's name", """{"id":1,"x":[{"~§":1}]}""", json => (string?)((ApiObject)((object?[])Number(json).ExtraFields.Single().Value!)[0]!).Keys.Cast<object>().Single(), text => "~" + text),
-        ("order's unknown field's name", """{"~§":1,"id":1}""", json => Order(json).ExtraFields.Single().Key, text => ExtraFields.PropertyName("~" + text, Liner.PowerShell.Order.PropertyNames)),
+        ("order's unknown field's name", """{"~§":1,"id":1}""", json => Order(json).ExtraFields.Single().Key, text => ExtraFields.PropertyName("~" + text, ExtraFields.NamesOf(typeof(Liner.PowerShell.Order)))),
         ("order's unknown field's value", """{"id":1,"x":"§"}""", json => (string?)Order(json).ExtraFields.Single().Value, text => text),
         ("envelope's name", """{"~§":1,"success":true,"message":"","data":[]}""", json => Envelope(json).Success == true ? null : "not read", _ => null),
         ("envelope's message", """{"success":true,"message":"§","data":[]}""", json => Envelope(json).Message, text => text),
@@ -256,7 +256,7 @@ public class JsonTextTests
 
     private static VirtualNumber Number(byte[] json) => Map(new VirtualNumberMapper(), json);
 
-    private static Order Order(byte[] json) => Map(new OrderMapper(), json);
+    private static Order Order(byte[] json) => Map(Endpoint.MapperOf<Order>(), json);
 
     private static T Map<T>(IItemMapper<T> mapper, byte[] json)
     {
@@ -298,6 +298,6 @@ public class JsonTextTests
                 position += take;
                 return take;
             },
-            16);
+            initialSize: 16);
     }
 }

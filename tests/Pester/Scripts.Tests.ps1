@@ -29,6 +29,7 @@ BeforeAll {
             $start.WorkingDirectory = $TestDrive
             $start.Environment['PSModulePath'] = "$ModulesFolder$([IO.Path]::PathSeparator)$($env:PSModulePath)"
             $null = $start.Environment.Remove('LINER_API_HOST'), $start.Environment.Remove('LINER_API_KEY')
+            $start.Environment['NO_COLOR'] = '1'    # plain text, as in a log file
             if ($run.Environment) {
                 foreach ($entry in $run.Environment.GetEnumerator()) { $start.Environment[$entry.Key] = $entry.Value }
             }
@@ -131,6 +132,14 @@ Describe 'With default preferences' {
     }
 }
 
+Describe 'What a failure after retries says' {
+    It 'a timeout names the attempts and the whole wait, not only the timeout of one' {
+        $failure = { Connect-Liner -ApiHost "$($Mock.Url)/delay=10000" -ApiKey $TestKey -TimeoutSec 1 -MaximumRetryCount 1 } | Should -Throw -PassThru
+        $failure.FullyQualifiedErrorId | Should -BeLike 'LinerTimeout,*'
+        $failure.Exception.Message | Should -Match 'took longer than 1 s to answer.* \(2 attempts in [2-9] s\.\)$'
+    }
+}
+
 Describe 'The templates in examples/' {
     BeforeAll {
         $Previous = "Title,Phone`r`n""old export"",+70000000000`r`n"
@@ -167,7 +176,8 @@ Describe 'The templates in examples/' {
     ) {
         $case = $Cases | Where-Object Name -EQ $Name
         $Template[$Name].ExitCode | Should -Be 1
-        $Template[$Name].Errors | Should -Match $ErrorId
+        # The host wraps the message at 80 columns behind '| ': read it as one line.
+        ($Template[$Name].Errors -replace '\s*\r?\n\s*\|?\s*', ' ') | Should -Match $ErrorId
         [IO.File]::ReadAllText($case.Path) | Should -BeExactly $Previous
         Test-Path "$($case.Path).partial" | Should -BeFalse
     }

@@ -21,12 +21,17 @@ internal sealed class AccountCalls
     private int _batches = -1;
 
     /// <param name="query">The server-side query; <paramref name="selectsOrdersOrLeads"/> when it already names orders or leads.</param>
-    public AccountCalls(LinerClient client, Query query, bool selectsOrdersOrLeads)
+    /// <param name="startOffset">Where the one list starts (server-side -Skip); only when the query names orders or leads.</param>
+    public AccountCalls(LinerClient client, Query query, bool selectsOrdersOrLeads, long startOffset = 0)
     {
         _client = client;
         _query = query;
         _needsOrders = !selectsOrdersOrLeads;
+        StartOffset = _needsOrders ? 0 : startOffset;
     }
+
+    /// <summary>Where the list starts: 0 when the calls of every order are read.</summary>
+    public long StartOffset { get; }
 
     /// <summary>Each list's total as its first page says it (for progress).</summary>
     public System.Action<long>? OnTotal { get; set; }
@@ -53,7 +58,7 @@ internal sealed class AccountCalls
         _batches = batches.Count;
         foreach (var batch in batches)
         {
-            var list = _client.List<Call>(batch);
+            var list = _client.List<Call>(batch, StartOffset);
             _lists.Add(list);
             var told = false;
             foreach (var call in list)

@@ -138,10 +138,10 @@ public sealed class GetLinerCallCommand : LinerListCmdlet
             && (phones is null || (call.ClientPhone is { } phone && phones.Matches(PhoneNumber.Normalize(phone))));
 
         var progress = NewProgress("Reading calls", "calls");
-        var calls = new AccountCalls(client, query, OrderId is not null || LeadId is not null || _orderIds.Count > 0)
+        var calls = new AccountCalls(client, query, OrderId is not null || LeadId is not null || _orderIds.Count > 0, keep is null ? ServerSkip : 0)
         {
             OnTotal = total => progress.Total = (progress.Total ?? 0) + total,
         };
-        WritePaged(calls.Read(), keep, () => calls.Total, progress: progress);
+        WritePaged(calls.Read(), keep, () => calls.Total, progress, (ulong)calls.StartOffset);
     }
 }

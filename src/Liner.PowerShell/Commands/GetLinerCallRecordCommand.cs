@@ -75,9 +75,11 @@ public sealed class GetLinerCallRecordCommand : LinerListCmdlet
 
         // One list per call asked about (the API takes one callId), or one list of every record.
         var query = IsBound(nameof(AnsweringMachine)) && !AnsweringMachine ? new Query() : BoundQuery();
+        var callIds = _callIds.Distinct().ToList();
+        var skip = callIds.Count <= 1 ? ServerSkip : 0;
         var lists = _callsGiven
-            ? _callIds.Distinct().Select(callId => client.List(new Query().Add("callId", callId).AddAll(query), mapper: new FieldMapper<CallRecord>(Endpoint.Of<CallRecord>().ItemName, () => new CallRecord { CallId = callId }))).ToList()
-            : new List<ListSequence<CallRecord>> { client.List<CallRecord>(query) };
-        WritePaged(lists.SelectMany(list => list), serverTotal: () => lists.Count == 1 ? lists[0].Total : null);
+            ? callIds.Select(callId => client.List(new Query().Add("callId", callId).AddAll(query), skip, new FieldMapper<CallRecord>(Endpoint.Of<CallRecord>().ItemName, () => new CallRecord { CallId = callId }))).ToList()
+            : new List<ListSequence<CallRecord>> { client.List<CallRecord>(query, skip) };
+        WritePaged(lists.SelectMany(list => list), serverTotal: () => lists.Count == 1 ? lists[0].Total : null, skippedByServer: (ulong)skip);
     }
 }

@@ -128,13 +128,18 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
 
     internal bool IsBound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 
+    /// <summary>-Skip, for a paged list that nothing filters here: the server starts there.</summary>
+    internal long ServerSkip => (long)Math.Min(PagingParameters?.Skip ?? 0, long.MaxValue);
+
     /// <summary>
     /// Writes <paramref name="items"/> that <paramref name="keep"/> lets through, honouring -Skip, -First and
-    /// -IncludeTotalCount: the read stops (no further page is asked for) once -First is met. The total
-    /// is exact when the whole list was read, or, with no filter here, what the server said. True when
-    /// the whole list was read.
+    /// -IncludeTotalCount. Once -First is met the read stops (no further page is asked for), unless
+    /// -IncludeTotalCount needs the rest: the total is the server's when nothing is filtered here and it
+    /// sent one, else the items are counted to the end without being written. True when the whole list
+    /// was read. <paramref name="skippedByServer"/>: the list already starts that far in (a paged list
+    /// asked for at offset -Skip, when nothing is filtered here).
     /// </summary>
-    internal bool WritePaged<T>(IEnumerable<T> items, Func<T, bool>? keep = null, Func<long?>? serverTotal = null, ulong skippedByServer = 0, ReadProgress? progress = null)
+    internal bool WritePaged<T>(IEnumerable<T> items, Func<T, bool>? keep = null, Func<long?>? serverTotal = null, ReadProgress? progress = null, ulong skippedByServer = 0)
         where T : ApiItem
     {
         var paging = PagingParameters;
@@ -142,8 +147,9 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
         var first = paging?.First ?? ulong.MaxValue;
         var counting = paging?.IncludeTotalCount == true;
         ulong matched = skippedByServer;
-        var whole = true;
-        if (first > 0 || (counting && keep is null && serverTotal is not null))
+        ulong? total = null;
+        var whole = first > 0 || counting;
+        if (whole)
         {
             foreach (var item in items)
             {
@@ -156,30 +162,30 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
                 {
                     continue;
                 }
-                if (matched - skip > first)
+                if (matched - skip <= first)
                 {
-                    // -First 0 with -IncludeTotalCount: one page read for its total, nothing written.
-                    whole = false;
-                    break;
+                    WriteItem(item);
                 }
-                WriteItem(item);
-                if (matched - skip == first)
+                if (matched - skip >= first)
                 {
-                    whole = false;
-                    break;
+                    if (!counting)
+                    {
+                        whole = false;
+                        break;
+                    }
+                    if (keep is null && serverTotal?.Invoke() is { } told)
+                    {
+                        total = (ulong)Math.Max(0, told);
+                        whole = false;
+                        break;
+                    }
                 }
             }
-        }
-        else
-        {
-            whole = false;
         }
         progress?.Complete();
         if (counting)
         {
-            WriteObject(whole ? paging!.NewTotalCount(matched, 1.0)
-                : keep is null && serverTotal?.Invoke() is { } total ? paging!.NewTotalCount((ulong)Math.Max(0, total), 1.0)
-                : paging!.NewTotalCount(0, 0.0));
+            WriteObject(paging!.NewTotalCount(total ?? matched, 1.0));
         }
         return whole;
     }
