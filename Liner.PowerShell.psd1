@@ -11,7 +11,8 @@
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions   = @('Desktop', 'Core')
     TypesToProcess         = @('Liner.PowerShell.Types.ps1xml')
-    FormatsToProcess       = @('Liner.PowerShell.Format.ps1xml')
+    # Types and Tables are written by build.ps1 from the model classes (Formatting/ModuleFiles.cs).
+    FormatsToProcess       = @('Liner.PowerShell.Tables.Format.ps1xml', 'Liner.PowerShell.Format.ps1xml')
     # Stamped by build.ps1 with the cmdlets the built Liner.PowerShell.dll defines: a new cmdlet
     # class is exported without editing this file.
     CmdletsToExport        = @()

@@ -60,7 +60,12 @@ function Invoke-Build {
 
     $bin = Join-Path $Root "src/$ModuleName/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $bin "$ModuleName.dll") $stage
-    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml"), (Join-Path $Root "src/$ModuleName/$ModuleName.Types.ps1xml") $stage
+    Copy-Item (Join-Path $Root "src/$ModuleName/$ModuleName.Format.ps1xml") $stage
+    # The type data and the tables, written from the model classes themselves (Formatting/ModuleFiles.cs),
+    # in a fresh pwsh: this one could not unload the assembly.
+    $write = "`$type = [Reflection.Assembly]::LoadFrom('$(Join-Path $stage "$ModuleName.dll")').GetType('Liner.PowerShell.Formatting.ModuleFiles', `$true); " +
+        "`$type.GetMethod('Write', [Reflection.BindingFlags]'Static,Public').Invoke(`$null, @('$stage'))"
+    if ((Invoke-FreshPwsh -Script $write) -ne 0) { throw 'Writing the type and format data failed.' }
     Copy-Item (Join-Path $Root 'LICENSE'), (Join-Path $Root 'CHANGELOG.md') $stage
 
     # System.Text.Json and its dependencies, for Windows PowerShell 5.1 only: the module's resolver

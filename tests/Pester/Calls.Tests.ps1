@@ -355,24 +355,6 @@ Describe 'Get-LinerVirtualNumberUsage' {
 }
 
 Describe 'Views of calls, records, statuses and usage' {
-    It 'fit 80 columns with whole headers in a redirected log' {
-        $log = Invoke-ModuleScript -Script @"
-Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force)
-Get-LinerCall -First 3 | Out-Host
-Get-LinerCallRecord -First 3 | Out-Host
-Get-LinerCallStatus | Out-Host
-Get-LinerLeadStatus | Out-Host
-Get-LinerVirtualNumberUsage -After (Get-Date).AddDays(-30) | Out-Host
-"@
-        $log.ExitCode | Should -Be 0
-        @($log.Output -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
-        $log.Output | Should -Match 'CreatedAt\s+Direction SipEndpointId ClientPhone\s+TalkTime StatusCode'
-        $log.Output | Should -Match 'Id\s+CallId CreatedAt\s+Duration IsTransfer Summary'
-        $log.Output | Should -Match 'Id Code\s+Title\s+AgentCallAvailability IsSystem CommentRequired'
-        $log.Output | Should -Match 'Id Code\s+Title\s+Category\s+Color\s+IsSystem'
-        $log.Output | Should -Match 'VirtualNumberId Title\s+Calls IncomingCalls\s+TalkTime LastCallAt'
-    }
-
     It 'come back as themselves after Export-Clixml' {
         Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
         $path = Join-Path $TestDrive 'calls.xml'

@@ -71,8 +71,9 @@ Describe 'The manifest' {
     }
 
     It 'names its format file, description, tags, license and release notes' {
-        $data.FormatsToProcess | Should -Be @('Liner.PowerShell.Format.ps1xml')
-        Test-Path (Join-Path $ModuleBase 'Liner.PowerShell.Format.ps1xml') | Should -BeTrue
+        $data.FormatsToProcess | Should -Be @('Liner.PowerShell.Tables.Format.ps1xml', 'Liner.PowerShell.Format.ps1xml')
+        $data.TypesToProcess | Should -Be @('Liner.PowerShell.Types.ps1xml')
+        foreach ($file in @($data.FormatsToProcess) + @($data.TypesToProcess)) { Test-Path (Join-Path $ModuleBase $file) | Should -BeTrue }
         $manifest.Description | Should -Not -BeNullOrEmpty
         foreach ($tag in 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS') { $manifest.Tags | Should -Contain $tag }
         $manifest.LicenseUri | Should -Not -BeNullOrEmpty
@@ -173,7 +174,7 @@ Describe 'The package' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($package)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
-        foreach ($file in 'Liner.PowerShell.psd1', 'Liner.PowerShell.dll', 'Liner.PowerShell.Format.ps1xml', 'en-US/Liner.PowerShell.dll-Help.xml', 'Dependencies/System.Text.Json.dll', 'LICENSE') {
+        foreach ($file in 'Liner.PowerShell.psd1', 'Liner.PowerShell.dll', 'Liner.PowerShell.Format.ps1xml', 'Liner.PowerShell.Tables.Format.ps1xml', 'Liner.PowerShell.Types.ps1xml', 'en-US/Liner.PowerShell.dll-Help.xml', 'Dependencies/System.Text.Json.dll', 'LICENSE') {
             $entries | Should -Contain $file
         }
     }

@@ -21,19 +21,37 @@ AfterAll {
 
 Describe 'Tables in an 80-column runbook log' {
     BeforeAll {
-        # A script whose output is redirected, as a runbook or a scheduled task writes its log: its host is 80 wide.
+        # Every table the module defines, as the build wrote them from the models: type, column labels.
+        $Tables = foreach ($view in ([xml](Get-Content -Raw (Join-Path (Split-Path $ModulePath) 'Liner.PowerShell.Tables.Format.ps1xml'))).Configuration.ViewDefinitions.View) {
+            [pscustomobject]@{ Type = @($view.ViewSelectedBy.TypeName)[0]; Headers = @($view.TableControl.TableHeaders.TableColumnHeader.Label) }
+        }
+        # A script whose output is redirected, as a runbook or a scheduled task writes its log: its host
+        # is 80 wide. It runs every Get- command that needs no argument but a start time (the first twenty
+        # items of a paged one) and the health components, and prints each type's table under its name.
         $log = Invoke-ModuleScript -Script @"
 `$key = ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force
 Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey `$key
-'=== numbers'; Get-LinerVirtualNumber | Out-Host
-'=== connection'; Get-LinerConnection | Out-Host
-'=== components'; (Test-LinerConnection).Components | Out-Host
+`$objects = [Collections.Generic.List[object]]::new()
+foreach (`$command in Get-Command -Module Liner.PowerShell -Verb Get) {
+    `$set = `$command.ParameterSets | Where-Object IsDefault
+    `$arguments = @{}
+    `$runnable = `$true
+    foreach (`$parameter in `$set.Parameters | Where-Object IsMandatory) {
+        if (`$parameter.ParameterType -eq [datetime]) { `$arguments[`$parameter.Name] = (Get-Date).AddDays(-30) } else { `$runnable = `$false }
+    }
+    if (-not `$runnable) { continue }
+    if (`$command.Parameters.ContainsKey('First')) { `$arguments.First = 20 }
+    & `$command @arguments | ForEach-Object { `$objects.Add(`$_) }
+}
+(Test-LinerConnection).Components | ForEach-Object { `$objects.Add(`$_) }
+foreach (`$group in `$objects | Group-Object { `$_.PSObject.TypeNames[0] }) { "=== `$(`$group.Name)"; `$group.Group | Out-Host }
 "@
         $sections = @{}
         foreach ($part in ($log.Output -split '=== ' | Where-Object { $_.Trim() })) {
             $name, $body = $part -split "`n", 2
             $sections[$name.Trim()] = $body
         }
+        $sections['numbers'] = $sections['Liner.PowerShell.VirtualNumber']
     }
 
     It 'writes no line longer than 80 characters' {
@@ -42,12 +60,12 @@ Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey `$key
         $long | Should -BeNullOrEmpty
     }
 
-    It 'shows the <Name> table with every header whole: <Headers>' -TestCases @(
-        @{ Name = 'numbers'; Headers = @('Id', 'Title', 'Number', 'ConnectionType', 'Direction', 'OrderId') }
-        @{ Name = 'connection'; Headers = @('ApiHost', 'Proxy', 'ApiKeyHint', 'ConnectedAt', 'IsOpen') }
-        @{ Name = 'components'; Headers = @('Name', 'Success', 'ExecutionTime', 'ReasonPhrase', 'Message') }
-    ) {
-        Get-Header $sections[$Name] | Should -Be $Headers
+    It 'shows every table of the module with every header whole and no column dropped' {
+        $Tables.Count | Should -BeGreaterOrEqual 10
+        foreach ($table in $Tables) {
+            $sections.ContainsKey($table.Type) | Should -BeTrue -Because "a Get- command (or Test-LinerConnection's components) should write $($table.Type)"
+            Get-Header $sections[$table.Type] | Should -Be $table.Headers -Because "the table of $($table.Type) must show every header whole at 80 columns"
+        }
     }
 
     It 'drops no column: every row of the numbers table has its values' {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Liner.PowerShell.Formatting;
 
 namespace Liner.PowerShell;
 
@@ -10,12 +11,14 @@ public sealed class Call : ApiItem
     public long Id { get; internal set; }
 
     /// <summary>The virtual number the call used (<c>sipEndpointId</c>).</summary>
+    [TableColumn(3, 13, Right = true)]
     public long? SipEndpointId { get; internal set; }
 
     /// <summary><c>client</c>, <c>operator</c> or <c>system</c>.</summary>
     public string? FinishInitiator { get; internal set; }
 
     /// <summary><c>incoming</c> or <c>outgoing</c>.</summary>
+    [TableColumn(2, 9)]
     public string? Direction { get; internal set; }
 
     public long? LeadId { get; internal set; }
@@ -24,6 +27,7 @@ public sealed class Call : ApiItem
 
     public long? OrderId { get; internal set; }
 
+    [TableColumn(6)]
     public string? StatusCode { get; internal set; }
 
     public long TotalDurationSeconds { get; internal set; }
@@ -39,14 +43,17 @@ public sealed class Call : ApiItem
     public TimeSpan WaitTime => TimeSpan.FromSeconds(WaitTimeDurationSeconds);
 
     /// <summary><see cref="TalkTimeDurationSeconds"/> as a TimeSpan.</summary>
+    [TableColumn(5, 8, Right = true)]
     public TimeSpan TalkTime => TimeSpan.FromSeconds(TalkTimeDurationSeconds);
 
     public bool IsPredictive { get; internal set; }
 
+    [TableColumn(4, 12)]
     public string? ClientPhone { get; internal set; }
 
     public bool HasRecords { get; internal set; }
 
+    [TableColumn(1, 16)]
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     public override string ToString() => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);

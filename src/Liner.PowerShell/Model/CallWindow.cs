@@ -4,6 +4,7 @@ using System.Globalization;
 namespace Liner.PowerShell;
 
 /// <summary>One window of an order's call schedule: the API's <c>["HH:MM", "HH:MM"]</c> pair.</summary>
+[Formatting.Rehydrate]
 public sealed class CallWindow
 {
     public CallWindow(TimeSpan start, TimeSpan end)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 namespace Liner.PowerShell;
 
 /// <summary>What <c>GET /v1/health/check/</c> said about the Liner API behind a connection.</summary>
+[Formatting.Rehydrate]
 public sealed class HealthReport
 {
     public string ApiHost { get; internal set; } = string.Empty;

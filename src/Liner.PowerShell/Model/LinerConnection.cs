@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Runtime.InteropServices;
 using System.Security;
 using System.Threading;
+using Liner.PowerShell.Formatting;
 
 namespace Liner.PowerShell;
 
@@ -10,6 +11,7 @@ namespace Liner.PowerShell;
 /// One Liner account: its API host, its key and one reusable HTTP client. The key stays in a
 /// <see cref="SecureString"/> and is readable only by the module, while it writes a request header.
 /// </summary>
+[WrapTable]
 public sealed class LinerConnection : IDisposable
 {
     private readonly SecureString _apiKey;
@@ -35,9 +37,11 @@ public sealed class LinerConnection : IDisposable
     }
 
     /// <summary>The API's base address: scheme, host, port and any path prefix.</summary>
+    [TableColumn(1, 27)]
     public string ApiHost => BaseUri.AbsoluteUri.TrimEnd('/');
 
     /// <summary>When Connect-Liner made this connection, in local time (a DateTime, so it survives jobs and Import-Clixml as one).</summary>
+    [TableColumn(4, 16, FormatString = "{0:yyyy-MM-dd HH:mm}")]
     public DateTime ConnectedAt { get; }
 
     /// <summary>The longest wait, in seconds, for the server at any one point of a request.</summary>
@@ -47,12 +51,14 @@ public sealed class LinerConnection : IDisposable
     public int MaximumRetryCount { get; }
 
     /// <summary>At most the last four characters of the key, so two connections can be told apart.</summary>
+    [TableColumn(3, 10)]
     public string ApiKeyHint { get; }
 
     /// <summary>
     /// The proxy that requests to the API host go through: the one given with -Proxy, or the
     /// platform's (HTTPS_PROXY and HTTP_PROXY, or the system proxy on Windows) as it was at Connect-Liner; null when none.
     /// </summary>
+    [TableColumn(2, 16, Script = "if ($_.Proxy) { $_.Proxy -replace '^http://' } elseif ($_.NoProxy) { 'none (-NoProxy)' } else { 'none' }")]
     public string? Proxy { get; }
 
     /// <summary>True when Connect-Liner was told -NoProxy: requests go straight to the host, whatever the platform's settings.</summary>
@@ -65,6 +71,7 @@ public sealed class LinerConnection : IDisposable
     public bool ProxyUseDefaultCredentials => ProxySettings.UseDefaultCredentials;
 
     /// <summary>False once Disconnect-Liner has released this connection.</summary>
+    [TableColumn(5, 6)]
     public bool IsOpen => Volatile.Read(ref _disposed) == 0;
 
     internal Uri BaseUri { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Liner.PowerShell.Formatting;
 
 namespace Liner.PowerShell;
 
@@ -12,17 +13,21 @@ namespace Liner.PowerShell;
 public sealed class Order : ApiItem
 {
     /// <summary>The order's id (<c>id</c>): what a virtual number's OrderId points at.</summary>
+    [TableColumn(1, 6, Right = true)]
     public long Id { get; internal set; }
 
+    [TableColumn(2, 9)]
     public string? Code { get; internal set; }
 
     /// <summary>The display name (<c>title</c>).</summary>
+    [TableColumn(3)]
     public string? Title { get; internal set; }
 
     /// <summary>The internal name (<c>serviceTitle</c>).</summary>
     public string? ServiceTitle { get; internal set; }
 
     /// <summary><c>success</c>, <c>secondary</c> or <c>info</c>.</summary>
+    [TableColumn(4, 9)]
     public string? Status { get; internal set; }
 
     /// <summary>When calls are made: each <c>["HH:MM", "HH:MM"]</c> pair of <c>callSchedule</c>.</summary>
@@ -71,12 +76,15 @@ public sealed class Order : ApiItem
     public bool? CallsAllowed { get; internal set; }
 
     /// <summary>How many virtual numbers the order lists.</summary>
+    [TableColumn(5, 11, Right = true)]
     public int NumberCount => VirtualNumberIds.Count;
 
     /// <summary>How many agents the order lists.</summary>
+    [TableColumn(6, 10, Right = true)]
     public int AgentCount => AgentUserIds.Count;
 
     /// <summary>The calling modes that are on, in short: AI, Auto (autodialling), Pred (predictive).</summary>
+    [TableColumn(7, 12)]
     public string Modes
     {
         get

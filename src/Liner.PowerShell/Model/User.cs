@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Liner.PowerShell.Formatting;
 
 namespace Liner.PowerShell;
 
@@ -7,6 +8,7 @@ namespace Liner.PowerShell;
 [Api.ApiEndpoint("user", "v2/user/list/", Paged = true, Detail = "v2/user/detail/{0}/")]
 public sealed class User : ApiItem
 {
+    [TableColumn(1, 6, Right = true)]
     public long Id { get; internal set; }
 
     /// <summary>The first name (<c>name</c>).</summary>
@@ -17,11 +19,14 @@ public sealed class User : ApiItem
     /// <summary>The middle name or patronymic (<c>secondName</c>); often null.</summary>
     public string? SecondName { get; internal set; }
 
+    [TableColumn(3)]
     public string? Email { get; internal set; }
 
+    [TableColumn(5, 8)]
     public bool IsActive { get; internal set; }
 
     /// <summary><c>client</c>, <c>call-center</c>, <c>call-center-senior</c>, <c>arbitration</c>, <c>moderator</c> or <c>admin</c>.</summary>
+    [TableColumn(4, 18)]
     public string? AccessGroup { get; internal set; }
 
     public bool? WebRtcEnabled { get; internal set; }
@@ -48,11 +53,13 @@ public sealed class User : ApiItem
 
     public DateTimeOffset? LastLoginAt { get; internal set; }
 
+    [TableColumn(6, 14, TimeFormat = "yyyy-MM-dd")]
     public DateTimeOffset? LastActivityAt { get; internal set; }
 
     public DateTimeOffset? CreatedAt { get; internal set; }
 
     /// <summary>The parts of the name that are present, in Liner's order: name, last name, second name.</summary>
+    [TableColumn(2)]
     public string FullName
     {
         get

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Liner.PowerShell.Formatting;
 
 namespace Liner.PowerShell;
 
@@ -7,15 +8,19 @@ namespace Liner.PowerShell;
 public sealed class VirtualNumber : ApiItem
 {
     /// <summary>The virtual number's id (<c>id</c>).</summary>
+    [TableColumn(1, 6, Right = true)]
     public long Id { get; internal set; }
 
     /// <summary>The display title (<c>title</c>).</summary>
+    [TableColumn(2)]
     public string? Title { get; internal set; }
 
     /// <summary>The personal order the number is assigned to (<c>orderId</c>); null when unassigned.</summary>
+    [TableColumn(6, 7, Right = true)]
     public long? OrderId { get; internal set; }
 
     /// <summary><c>pstn</c>, <c>sip-reg</c> or <c>sip-wo-reg</c>, or whatever type the API names later.</summary>
+    [TableColumn(4, 14)]
     public string? ConnectionType { get; internal set; }
 
     private ApiObject? _params;
@@ -54,9 +59,11 @@ public sealed class VirtualNumber : ApiItem
     /// <c>Outgoing</c> or <c>Both</c> (the names of <see cref="CallDirection"/>). A string, so that it
     /// compares, prints and converts to JSON by name everywhere, after a job or Import-Clixml too.
     /// </summary>
+    [TableColumn(5, 9)]
     public string Direction => DirectionNames[(int)CallDirection];
 
     /// <summary>What the default views show as the number: the phone, or a short SIP summary without secrets.</summary>
+    [TableColumn(3)]
     public string Number => Formatting.VirtualNumberDisplay.Number(this);
 
     internal CallDirection CallDirection =>

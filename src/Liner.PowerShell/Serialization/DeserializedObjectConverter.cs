@@ -11,7 +11,7 @@ namespace Liner.PowerShell.Serialization;
 /// Turns the property bags that jobs, remoting and Import-Clixml make of the module's data objects
 /// (<c>Deserialized.Liner.PowerShell.VirtualNumber</c>, ...) back into the objects themselves, so the
 /// views, the masks, the computed properties and every filter work on them as on the originals.
-/// Liner.PowerShell.Types.ps1xml names it for each type (TargetTypeForDeserialization); PowerShell
+/// Liner.PowerShell.Types.ps1xml, which the build writes (Formatting/ModuleFiles), names it for each type (TargetTypeForDeserialization); PowerShell
 /// calls it while deserializing, in a session that has the module loaded. Each property that has a
 /// setter is taken from the bag by name; fields the API sent that the class does not know come back
 /// as extra properties.
@@ -21,11 +21,7 @@ public sealed class DeserializedObjectConverter : PSTypeConverter
     private const string Prefix = "Deserialized.";
 
     /// <summary>The data classes that come back as themselves.</summary>
-    internal static readonly Type[] Rehydrated =
-    {
-        typeof(VirtualNumber), typeof(Order), typeof(User), typeof(CallWindow), typeof(HealthReport), typeof(HealthComponent),
-        typeof(Call), typeof(CallRecord), typeof(CallStatus), typeof(LeadStatus), typeof(VirtualNumberUsage),
-    };
+    private static readonly Type[] Rehydrated = Formatting.ModuleFiles.Rehydrated;
 
     public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
         sourceValue is PSObject bag && Array.IndexOf(Rehydrated, destinationType) >= 0 && bag.TypeNames.Contains(Prefix + destinationType.FullName);
