@@ -74,16 +74,14 @@ public sealed class LinerApiException : Exception
 
     /// <summary>The same failure, saying that it is the last of <paramref name="attempts"/> attempts made over <paramref name="elapsed"/>.</summary>
     internal LinerApiException AfterAttempts(int attempts, TimeSpan elapsed) =>
-        new(ErrorId, Category, $"{Message.TrimEnd()} ({attempts} attempts in {elapsed.TotalSeconds:0} s.)", Method, Path, StatusCode, ServerMessage, RecommendedAction)
-        {
-            MayPass = MayPass,
-            Delivery = Delivery,
-            RetryAfter = RetryAfter,
-        };
+        With($"{Message.TrimEnd()} ({attempts} attempts in {elapsed.TotalSeconds:0} s.)", ErrorId, RecommendedAction);
 
     /// <summary>The same failure with <paramref name="prefix"/> in front of its message (what it happened to: "Row 3 (+7...): ").</summary>
     internal LinerApiException For(string prefix, string? errorId = null, string? recommendedAction = null) =>
-        new(errorId ?? ErrorId, Category, prefix + Message, Method, Path, StatusCode, ServerMessage, recommendedAction ?? RecommendedAction)
+        With(prefix + Message, errorId ?? ErrorId, recommendedAction ?? RecommendedAction);
+
+    private LinerApiException With(string message, string errorId, string? recommendedAction) =>
+        new(errorId, Category, message, Method, Path, StatusCode, ServerMessage, recommendedAction)
         {
             MayPass = MayPass,
             Delivery = Delivery,
