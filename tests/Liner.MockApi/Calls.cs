@@ -60,7 +60,10 @@ internal static class Calls
             .Cast<JsonNode>().ToList();
     }
 
-    /// <summary>A recording's bytes (file-size, default 4 KB): file-fail answers 500 for one record, file-reset breaks off half-way.</summary>
+    /// <summary>
+    /// A recording's bytes (file-size, default 4 KB): file-fail answers 500 for one record, file-reset
+    /// breaks off half-way, file-hold sends half and then waits until the client goes away.
+    /// </summary>
     public static async Task WriteFileAsync(HttpContext context, Scenario scenario, long recordId)
     {
         if (scenario.FileFail == recordId)
@@ -77,6 +80,20 @@ internal static class Calls
         }
         context.Response.StatusCode = 200;
         context.Response.ContentType = "audio/mpeg";
+        if (scenario.FileHold == recordId)
+        {
+            context.Response.ContentLength = size;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, size / 2));
+            await context.Response.Body.FlushAsync();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return;
+        }
         if (scenario.FileReset == recordId)
         {
             await context.Response.Body.WriteAsync(bytes.AsMemory(0, size / 2));
@@ -85,7 +102,7 @@ internal static class Calls
             return;
         }
         context.Response.ContentLength = size;
-        await context.Response.Body.WriteAsync(bytes);
+        await Faults.WriteCountedAsync(context, bytes);
     }
 
     public static byte[] CallStatuses()

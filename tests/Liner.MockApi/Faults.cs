@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using System.Text;
 using System.Text.Json;
 
 namespace Liner.MockApi;
@@ -93,7 +95,11 @@ internal static class Faults
     public static async Task WriteBodyAsync(HttpContext context, Scenario scenario, byte[] body)
     {
         context.Response.StatusCode = 200;
-        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentType = ContentType(context, "application/json; charset=utf-8");
+        if (Quoting(context) is { } quote)
+        {
+            body = Encoding.UTF8.GetBytes(Quote(Encoding.UTF8.GetString(body), quote));
+        }
         if (scenario.Truncate)
         {
             // Ends cleanly after half the body: JSON cut off mid-array.
@@ -116,20 +122,78 @@ internal static class Faults
             return;
         }
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body);
+        await WriteCountedAsync(context, body);
+    }
+
+    /// <summary>
+    /// Writes a body, noting in the request's log entry how much of it reached the socket before the
+    /// client went away: tests see how much a client read after it had had enough.
+    /// </summary>
+    public static async Task WriteCountedAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    {
+        const int Slice = 16 * 1024;
+        var entry = RequestLog.Of(context);
+        var sent = SentBytes.Of(context);
+        var before = sent?.Count ?? 0;
+        if (entry is not null)
+        {
+            entry.BodyLength = body.Length;
+        }
+        for (var offset = 0; offset < body.Length && !context.RequestAborted.IsCancellationRequested; offset += Slice)
+        {
+            FlushResult written;
+            try
+            {
+                written = await context.Response.BodyWriter.WriteAsync(body.Slice(offset, Math.Min(Slice, body.Length - offset)), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            if (written.IsCompleted || written.IsCanceled)
+            {
+                break;
+            }
+        }
+        if (entry is not null && sent is not null)
+        {
+            // Once the client has gone, writes go nowhere: what reached the socket is what counts.
+            entry.BodyBytesSent = Math.Min(body.Length, sent.Count - before);
+        }
     }
 
     public static async Task WriteEnvelopeAsync(HttpContext context, int status, bool success, string message, string dataJson)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync($"{{\"success\":{(success ? "true" : "false")},\"message\":{JsonSerializer.Serialize(message)},\"data\":{dataJson}}}");
+        context.Response.ContentType = ContentType(context, "application/json; charset=utf-8");
+        var json = $"{{\"success\":{(success ? "true" : "false")},\"message\":{JsonSerializer.Serialize(message)},\"data\":{dataJson}}}";
+        await context.Response.WriteAsync(Quoting(context) is { } quote ? Quote(json, quote) : json);
     }
 
     public static async Task WriteHtmlAsync(HttpContext context, int status, string title)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "text/html";
+        context.Response.ContentType = ContentType(context, "text/html");
+        if (Quoting(context) is { } quote)
+        {
+            title = quote + title;
+        }
         await context.Response.WriteAsync($"<!DOCTYPE html><html><head><title>{title}</title></head><body><h1>{title}</h1></body></html>");
     }
+
+    /// <summary>
+    /// With <c>echo-key=quote</c>: the text put in front of every message, quoting the key the request
+    /// carried, as a careless server or gateway might; otherwise null.
+    /// </summary>
+    private static string? Quoting(HttpContext context) =>
+        Scenario.Parse(context.Request.Path.Value ?? string.Empty).QuoteKey
+            ? $"[X-Api-Key: {context.Request.Headers["X-Api-Key"]}] "
+            : null;
+
+    /// <summary>Every JSON "message" of <paramref name="json"/> (the envelope's, each health component's), quoting the key.</summary>
+    private static string Quote(string json, string quote) =>
+        json.Replace("\"message\":\"", "\"message\":" + JsonSerializer.Serialize(quote)[..^1], StringComparison.Ordinal);
+
+    private static string ContentType(HttpContext context, string type) =>
+        Scenario.Parse(context.Request.Path.Value ?? string.Empty).QuoteKey ? $"{type}; echo={context.Request.Headers["X-Api-Key"]}" : type;
 }

@@ -11,17 +11,18 @@ namespace Liner.MockApi;
 /// <c>/v2/order/</c> and <c>/v2/user/list/</c> (offset, limit; users also accessGroup, isActive),
 /// <c>/v1/order/list/</c>, and <c>/v2/user/detail/{id}/</c>. Data: the sample files, or <c>count=N</c>
 /// generated items; <c>v1-orders</c> makes <c>/v2/order/</c> answer 404, as an older Liner does.
-/// Scenario tokens (see <see cref="Scenario"/>): data: <c>count=N</c>, <c>empty</c>, <c>extra</c>,
+/// Scenario tokens (see <see cref="Scenario"/>): data: <c>count=N</c>, <c>stream=N</c>, <c>empty</c>, <c>extra</c>,
 /// <c>singular</c> (plural path is 404), <c>big-params</c>, <c>wrong-types</c>, <c>odd-values</c>,
 /// <c>fail=MESSAGE</c>, <c>success-last-false</c>, <c>no-data</c>, <c>data-object</c>, <c>data-null</c>,
 /// <c>not-envelope</c>, <c>unhealthy</c>; faults: <c>status=CODE</c> with <c>times=K</c> and
 /// <c>retry-after=S|date</c>, <c>delay=MS</c>, <c>stall=MS</c>, <c>html</c>, <c>empty-body</c>,
 /// <c>truncate</c>, <c>reset</c>, <c>reset-mid</c>, <c>redirect=PORT</c>, <c>redirect-same</c>,
-/// <c>redirect-scheme</c> (the same host and port, the other scheme), <c>echo-key</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
+/// <c>redirect-scheme</c> (the same host and port, the other scheme), <c>echo-key</c>,
+/// <c>echo-key=quote</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
 /// <c>last-next=null|absent|total|past|stuck</c>, <c>no-total</c>, <c>total-grows</c>,
 /// <c>fail-page=K</c> (503 for page K, with <c>times</c>); calls: <c>calls=N</c> generated calls,
 /// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>,
-/// <c>file-redirect=PORT</c> (302 to plain http on that port).
+/// <c>file-redirect=PORT</c> (302 to plain http on that port), <c>file-hold=RECORDID</c> (half, then held open).
 /// Control: <c>GET|DELETE /_mock/requests</c> (DELETE also restarts the fault counters).
 /// </summary>
 internal sealed class MockRouter
@@ -92,7 +93,7 @@ internal sealed class MockRouter
         var key = request.Headers["X-Api-Key"].ToString();
         var keyPresent = request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
-        _log.Add(new LoggedRequest(request.Scheme, request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id));
+        _log.Add(context, new LoggedRequest(request.Scheme, request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id));
 
         if (apiPath is null)
         {
@@ -203,6 +204,9 @@ internal sealed class MockRouter
                 {
                     await Faults.WriteEnvelopeAsync(context, 404, false, $"User {id} not found", "null");
                 }
+                return;
+            case PluralPath or SingularPath when scenario.Streamed is { } streamed:
+                await NumberGenerator.WriteStreamedAsync(context, streamed);
                 return;
             default:
                 await Faults.WriteBodyAsync(context, scenario, _bodies.Numbers(scenario.Body));

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Liner.MockApi;
@@ -43,5 +45,53 @@ internal static class NumberGenerator
             });
         }
         return numbers;
+    }
+
+    /// <summary>
+    /// The envelope of <paramref name="count"/> numbers (ids from 1,000,000, all the same length),
+    /// each made as it is written and never held whole: a list larger than any buffer between the mock
+    /// and a client, for tests that measure how much of it a client read. Costs only what is sent.
+    /// </summary>
+    public static async Task WriteStreamedAsync(HttpContext context, int count)
+    {
+        var head = Encoding.UTF8.GetBytes("{\"success\":true,\"message\":\"\",\"data\":[");
+        var tail = Encoding.UTF8.GetBytes("]}");
+        static string Number(int i) => string.Create(CultureInfo.InvariantCulture,
+            $"{{\"id\":{1_000_000 + i},\"title\":\"Streamed {1_000_000 + i}\",\"orderId\":null,\"connectionType\":\"pstn\",\"params\":{{\"phone\":\"+7900{1_000_000 + i}\"}},\"isDefault\":false,\"outgoing\":true,\"incoming\":true,\"channels\":2}}");
+        var length = Encoding.UTF8.GetByteCount(Number(0));
+        var total = head.Length + ((long)count * length) + Math.Max(0, count - 1) + tail.Length;
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = total;
+        var sent = SentBytes.Of(context);
+        var before = sent?.Count ?? 0;
+        var entry = RequestLog.Of(context);
+        if (entry is not null)
+        {
+            entry.BodyLength = total;
+        }
+        var batch = new StringBuilder();
+        await context.Response.Body.WriteAsync(head);
+        for (var i = 0; i < count && !context.RequestAborted.IsCancellationRequested;)
+        {
+            batch.Clear();
+            for (var end = Math.Min(count, i + 100); i < end; i++)
+            {
+                batch.Append(i == 0 ? string.Empty : ",").Append(Number(i));
+            }
+            var written = await context.Response.BodyWriter.WriteAsync(Encoding.UTF8.GetBytes(batch.ToString()));
+            if (written.IsCompleted || written.IsCanceled)
+            {
+                break;
+            }
+        }
+        if (!context.RequestAborted.IsCancellationRequested)
+        {
+            await context.Response.Body.WriteAsync(tail);
+        }
+        if (entry is not null && sent is not null)
+        {
+            entry.BodyBytesSent = Math.Min(total, sent.Count - before);
+        }
     }
 }

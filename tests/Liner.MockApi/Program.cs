@@ -91,13 +91,14 @@ if (options.ParentPid is { } parentPid)
     });
 }
 
-// Every accepted TCP connection is counted, before any TLS handshake.
+// Every accepted TCP connection is counted, before any TLS handshake, and the bytes it sends.
 ListenOptions Counted(string name, ListenOptions listen)
 {
     listeners.Add((name, listen));
     listen.Use(next => connection =>
     {
         log.AddConnection(name);
+        SentBytes.Watch(connection);
         return next(connection);
     });
     return listen;

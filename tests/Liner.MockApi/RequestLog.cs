@@ -3,7 +3,20 @@ using System.Collections.Concurrent;
 namespace Liner.MockApi;
 
 /// <summary>One request as the mock saw it, for tests that assert what the module sent.</summary>
-internal sealed record LoggedRequest(string Scheme, string Method, string Path, string Query, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId);
+internal sealed record LoggedRequest(string Scheme, string Method, string Path, string Query, bool ApiKeyPresent, bool ApiKeyAccepted, string? ApiKey, string? Accept, string? UserAgent, string ConnectionId)
+{
+    /// <summary>When the request arrived (UTC): tests measure the waits between attempts with it.</summary>
+    public DateTimeOffset At { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>HTTP/1.1 or HTTP/2.</summary>
+    public string? Protocol { get; set; }
+
+    /// <summary>The length of the 200 body the mock began to send (0 when it sent none).</summary>
+    public long BodyLength { get; set; }
+
+    /// <summary>How much of that body the client had taken when the mock stopped writing: all of it, or less when the client went away.</summary>
+    public long BodyBytesSent { get; set; }
+}
 
 /// <summary>
 /// Every request since the last clear, served at /_mock/requests, the counters that faults such
@@ -21,7 +34,16 @@ internal sealed class RequestLog
 
     public Dictionary<string, int> Connections() => new(_connections);
 
-    public void Add(LoggedRequest request) => _requests.Enqueue(request);
+    /// <summary>Logs a request; its body writers find the entry again with <see cref="Of"/>.</summary>
+    public void Add(HttpContext context, LoggedRequest request)
+    {
+        context.Items[typeof(LoggedRequest)] = request;
+        request.Protocol = context.Request.Protocol;
+        _requests.Enqueue(request);
+    }
+
+    /// <summary>The log entry of the request being answered, if it was logged.</summary>
+    public static LoggedRequest? Of(HttpContext context) => context.Items.TryGetValue(typeof(LoggedRequest), out var entry) ? entry as LoggedRequest : null;
 
     public LoggedRequest[] Snapshot() => _requests.ToArray();
 

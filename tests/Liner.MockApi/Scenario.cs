@@ -22,6 +22,12 @@ internal sealed record BodyShape(
 /// <c>/count=1000/extra/v2/sip-endpoints/</c>. Tests connect with such a prefix as part of the API
 /// host, so every connection carries its own scenario and parallel tests never disturb each other.
 /// Segments that are not tokens (a gateway's path prefix) are ignored.
+/// <c>echo-key</c> answers 401 quoting the key it received; <c>echo-key=quote</c> accepts the key and
+/// answers what the other tokens ask for, with the key quoted in every message it writes (the
+/// envelope's, the health components', HTML titles) and in the Content-Type.
+/// <c>stream=N</c> answers the numbers list with N generated numbers, each made as it is written.
+/// <c>file-hold=RECORDID</c> sends half of that recording and holds the download open until the
+/// client goes away.
 /// </summary>
 internal sealed record Scenario(
     string Prefix,
@@ -53,7 +59,10 @@ internal sealed record Scenario(
     long? FileFail,
     long? FileReset,
     int? CallCount,
-    int? FileRedirectPort)
+    int? FileRedirectPort,
+    bool QuoteKey,
+    long? FileHold,
+    int? Streamed)
 {
     public static Scenario Parse(string prefix)
     {
@@ -86,7 +95,7 @@ internal sealed record Scenario(
             RedirectSame: Has("redirect-same"),
             RedirectScheme: Has("redirect-scheme"),
             Unhealthy: Has("unhealthy"),
-            EchoKey: Has("echo-key"),
+            EchoKey: Has("echo-key") && Text("echo-key") != "quote",
             PageDelay: Number("page-delay"),
             LastNext: Text("last-next") ?? "null",
             NoTotal: Has("no-total"),
@@ -98,6 +107,9 @@ internal sealed record Scenario(
             FileFail: Number("file-fail"),
             FileReset: Number("file-reset"),
             CallCount: Number("calls"),
-            FileRedirectPort: Number("file-redirect"));
+            FileRedirectPort: Number("file-redirect"),
+            QuoteKey: Text("echo-key") == "quote",
+            Streamed: Number("stream"),
+            FileHold: long.TryParse(Text("file-hold"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var hold) ? hold : null);
     }
 }

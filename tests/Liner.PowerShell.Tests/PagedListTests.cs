@@ -14,6 +14,9 @@ public sealed class PagedListTests
     private static readonly Endpoint Orders = Endpoint.Of<Order>();
     private readonly MockServer _mock;
 
+    /// <summary>The waits between attempts, recorded instead of slept: the Pester tests measure real ones.</summary>
+    private readonly FakeClock _clock = new();
+
     public PagedListTests(MockServer mock)
     {
         _mock = mock;
@@ -25,12 +28,15 @@ public sealed class PagedListTests
         var connection = _mock.Connect(scenario, retries);
         _mock.ClearRequests();
         var log = new ApiStreams(text => verbose?.Add(text), _ => { }, (_, _) => { });
-        var list = new ListSequence<long>(new ApiContext(connection, log, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount)), new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
+        var list = List(connection, log, readAhead);
         var ids = take is { } count ? list.Take(count).ToList() : list.ToList();
         Thread.Sleep(take is null ? 0 : 300);    // let requests that were already on their way arrive
         var offsets = _mock.Queries("/v2/order/").Select(query => long.Parse(System.Web.HttpUtility.ParseQueryString(query)["offset"]!)).ToList();
         return (ids, offsets, list);
     }
+
+    private ListSequence<long> List(LinerConnection connection, ApiStreams log, int readAhead) =>
+        new(new ApiContext(connection, log, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount, _clock)), new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
 
     private static List<long> Expected(int count) => Enumerable.Range(5001, count).Select(id => (long)id).ToList();
 
@@ -114,6 +120,7 @@ public sealed class PagedListTests
         Assert.Equal(Expected(450), ids);
         Assert.Equal(2, offsets.Count(offset => offset == 200));
         Assert.Contains(verbose, line => line.StartsWith("Retry 1 of 2", StringComparison.Ordinal));
+        Assert.Single(_clock.Sleeps);
     }
 
     [Fact]
@@ -121,6 +128,7 @@ public sealed class PagedListTests
     {
         var (ids, _, _) = Read("count=150/status=503/times=1", retries: 1);
         Assert.Equal(Expected(150), ids);
+        Assert.Equal(2, _clock.Sleeps.Count);    // times=1 fails the first attempt at each offset: both pages waited once
     }
 
     [Theory]
@@ -129,7 +137,7 @@ public sealed class PagedListTests
     public void EndsWithTheErrorOfAPageThatKeepsFailingAfterTheItemsBeforeIt(int readAhead)
     {
         var connection = _mock.Connect("count=450/fail-page=2", retries: 1);
-        var list = new ListSequence<long>(new ApiContext(connection, ApiStreams.None, CancellationToken.None, new RetryPolicy(connection.MaximumRetryCount)), new ListRequest(Orders) { ReadAhead = readAhead }, new IdMapper());
+        var list = List(connection, ApiStreams.None, readAhead);
         var handed = new List<long>();
         var error = Assert.Throws<LinerApiException>(() =>
         {
@@ -143,7 +151,21 @@ public sealed class PagedListTests
         Assert.Contains("offset=200", string.Join(" ", _mock.Queries("/v2/order/")));
     }
 
-    /// <summary>Reads an order's id and nothing else.</summary>
+    private sealed class FakeClock : IRetryClock
+    {
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+
+        public List<TimeSpan> Sleeps { get; } = new();
+
+        public void Sleep(TimeSpan delay, CancellationToken cancellation)
+        {
+            lock (Sleeps)
+            {
+                Sleeps.Add(delay);
+            }
+        }
+    }
+
     /// <summary>Reads only the id of each item (NetworkFailureTests uses it too).</summary>
     internal sealed class IdMapper : IItemMapper<long>
     {

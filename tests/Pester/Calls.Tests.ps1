@@ -8,6 +8,8 @@ param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     function Get-Ids { process { $_.Id } }
+    # How many pages a paged list may ask for beyond the one being read (DESIGN.md: a bounded read-ahead).
+    $ReadAhead = 6
     # Every call the mock has, read straight from it, to compare against.
     $All = @(1..2 | ForEach-Object {
             (Invoke-RestMethod -Headers @{ 'X-Api-Key' = $TestKeyText } "$($Mock.Url)/v2/call/?orderIds[]=5001&orderIds[]=5002&orderIds[]=5003&orderIds[]=5004&offset=$(($_ - 1) * 100)&limit=100").data.list
@@ -87,11 +89,44 @@ Describe 'Get-LinerCall' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Be @('incoming', 'outgoing')
     }
 
-    It 'honours -First and -Skip, and stops asking for pages once -First is met' {
+    It 'honours -First and -Skip' {
         @(Get-LinerCall -First 3 -Skip 2 | Get-Ids) | Should -Be @($All[2..4].id)
-        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/call/').Count | Should -BeLessOrEqual 2
+        @(Get-LinerCall -Skip ($All.Count - 2) | Get-Ids) | Should -Be @($All[-2..-1].id)
+        @(Get-LinerCall -First 0).Count | Should -Be 0
+    }
+
+    It 'stops asking for pages once -First is met' {
+        # 2,000 calls are 20 pages of 100: -First needs the first page, and the module may read a few
+        # pages ahead (a bounded read-ahead), never the rest of the list.
+        $connection = Connect-Test -Scenario 'calls=2000' -SkipValidation
+        Clear-LinerMockRequest $Mock
+        @(Get-LinerCall -Connection $connection -First 150 -Skip 3 | Get-Ids) | Should -Be @(800003..800152)
+        Start-Sleep -Milliseconds 300    # pages already on their way arrive
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/call/').Count | Should -BeLessOrEqual (2 + $ReadAhead)
+    }
+
+    It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {
+        $connection = Connect-Test -Scenario 'calls=2000' -SkipValidation
+        Clear-LinerMockRequest $Mock
+        @(Get-LinerCall -Connection $connection | Select-Object -First 2 | Get-Ids) | Should -Be @(800000, 800001)
+        Start-Sleep -Milliseconds 300
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/call/').Count | Should -BeLessOrEqual (1 + $ReadAhead)
+        # The connection serves the next call.
+        (Get-LinerCall -Connection $connection -Id 800004).Id | Should -Be 800004
+    }
+
+    It 'writes the exact total with -IncludeTotalCount' {
         $total = Get-LinerCall -IncludeTotalCount | Select-Object -Last 1
-        $total.ToString() | Should -Match "$($All.Count)"
+        $total.ToString() | Should -BeExactly "Total count: $($All.Count)"
+        $total.PSObject.BaseObject | Should -BeExactly ([uint64]$All.Count)
+        $total.Accuracy | Should -Be 1.0
+    }
+
+    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' -Tag 'Pending17' -Skip {
+        $written = @(Get-LinerCall -IncludeTotalCount -First 3)
+        $written.Count | Should -Be 4
+        $written[-1].ToString() | Should -BeExactly "Total count: $($All.Count)"
+        $written[-1].PSObject.BaseObject | Should -BeExactly ([uint64]$All.Count)
     }
 
     It 'reports an -Id the account lacks as a non-terminating LinerCallNotFound' {
@@ -165,11 +200,32 @@ Describe 'Get-LinerCallRecord' {
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerCallRecordNotFound,*'
     }
 
-    It 'honours -First, -Skip and -IncludeTotalCount' {
-        $all = @(Get-LinerCallRecord)
-        @(Get-LinerCallRecord -First 4 | Get-Ids) | Should -Be @($all[0..3].Id)
-        @(Get-LinerCallRecord -Skip 2 -First 2 | Get-Ids) | Should -Be @($all[2..3].Id)
-        (Get-LinerCallRecord -IncludeTotalCount | Select-Object -Last 1).ToString() | Should -Match "$($all.Count)"
+    It 'honours -First, -Skip and -IncludeTotalCount, the total exact' {
+        $records = @(Get-LinerCallRecord)
+        $records.Count | Should -Be @($All | Where-Object hasRecords).Count
+        @(Get-LinerCallRecord -First 4 | Get-Ids) | Should -Be @($records[0..3].Id)
+        @(Get-LinerCallRecord -Skip 2 -First 2 | Get-Ids) | Should -Be @($records[2..3].Id)
+        $total = Get-LinerCallRecord -IncludeTotalCount | Select-Object -Last 1
+        $total.ToString() | Should -BeExactly "Total count: $($records.Count)"
+        $total.PSObject.BaseObject | Should -BeExactly ([uint64]$records.Count)
+    }
+
+    It 'writes nothing with -First 0' -Tag 'Pending17' -Skip {
+        @(Get-LinerCallRecord -First 0).Count | Should -Be 0
+    }
+
+    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' -Tag 'Pending17' -Skip {
+        $written = @(Get-LinerCallRecord -IncludeTotalCount -First 2)
+        $written.Count | Should -Be 3
+        $written[-1].ToString() | Should -BeExactly "Total count: $(@($All | Where-Object hasRecords).Count)"
+    }
+
+    It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {
+        $connection = Connect-Test -Scenario 'calls=2000' -SkipValidation    # 1,600 records: 16 pages
+        Clear-LinerMockRequest $Mock
+        @(Get-LinerCallRecord -Connection $connection | Select-Object -First 2).Count | Should -Be 2
+        Start-Sleep -Milliseconds 300
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/call-record/').Count | Should -BeLessOrEqual (1 + $ReadAhead)
     }
 }
 
@@ -255,20 +311,27 @@ Describe 'Save-LinerCallRecord' {
     }
 
     It 'leaves no partial file when stopped (Ctrl+C)' {
-        $connection = Connect-Test -Scenario 'file-size=50000000' -TimeoutSec 30
+        # The mock sends half of the first recording and then holds the download open until the client
+        # goes away: the stop always lands mid-download.
+        $held = $Records[0].Id
+        $connection = Connect-Test -Scenario "file-hold=$held" -TimeoutSec 30
         $records = @(Get-LinerCallRecord -First 2 -Connection $connection)
+        Clear-LinerMockRequest $Mock
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript("Import-Module '$ModulePath'; `$args[0] | Save-LinerCallRecord -Destination '$Folder' -Connection `$args[1]").AddArgument($records).AddArgument($connection)
             $async = $ps.BeginInvoke()
             $deadline = [DateTime]::UtcNow.AddSeconds(20)
-            while (-not (Get-ChildItem $Folder -Force -ErrorAction Ignore) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $partial = { @(Get-ChildItem $Folder -Force -Filter '*.partial' -ErrorAction Ignore) }
+            while (-not ((& $partial) -and @(Get-LinerMockRequest $Mock | Where-Object path -Like "*/files/$held.mp3")) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            @(& $partial).Count | Should -Be 1 -Because 'the download of the held recording is under way'
+            $async.IsCompleted | Should -BeFalse
             $ps.Stop()
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally { $ps.Dispose() }
-        Start-Sleep -Milliseconds 500
         @(Get-ChildItem $Folder -Force -ErrorAction Ignore | Where-Object Name -Like '*.partial').Count | Should -Be 0
+        @(Get-ChildItem $Folder -Force -ErrorAction Ignore | Where-Object Name -Like "*_$held.mp3").Count | Should -Be 0
     }
 }
 

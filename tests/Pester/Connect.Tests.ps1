@@ -107,7 +107,7 @@ Describe 'Connect-Liner' {
         }
     }
 
-    It 'prefers parameters to the environment variables' {
+    It 'prefers -ApiHost to LINER_API_HOST' {
         $env:LINER_API_HOST = 'https://unused.invalid'
         try {
             Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
@@ -115,6 +115,33 @@ Describe 'Connect-Liner' {
         }
         finally {
             Remove-Item env:LINER_API_HOST -ErrorAction SilentlyContinue
+        }
+    }
+
+    It 'prefers -ApiKey to LINER_API_KEY: <Case>' -TestCases @(
+        @{ Case = 'the right key given, a wrong one in the environment'; Given = 'right'; Environment = 'wrong'; Accepted = $true }
+        @{ Case = 'a wrong key given, the right one in the environment'; Given = 'wrong'; Environment = 'right'; Accepted = $false }
+    ) {
+        $keys = @{ right = $TestKeyText; wrong = 'wrong-key-from-elsewhere-42' }
+        $env:LINER_API_KEY = $keys[$Environment]
+        Clear-LinerMockRequest $Mock
+        try {
+            $failure = try { Connect-Liner -ApiHost $Mock.Url -ApiKey (ConvertTo-SecureString $keys[$Given] -AsPlainText -Force) -ErrorAction Stop; $null } catch { $_ }
+        }
+        finally {
+            Remove-Item env:LINER_API_KEY -ErrorAction SilentlyContinue
+        }
+        $requests = @(Get-LinerMockRequest $Mock)
+        $requests.Count | Should -Be 1
+        $requests[0].apiKey | Should -BeExactly $keys[$Given]
+        $requests[0].apiKeyAccepted | Should -Be $Accepted
+        if ($Accepted) {
+            $failure | Should -BeNullOrEmpty
+            Get-LinerConnection | Should -Not -BeNullOrEmpty
+        }
+        else {
+            $failure.FullyQualifiedErrorId | Should -BeLike 'LinerAuthenticationFailed,*'
+            Get-LinerConnection | Should -BeNullOrEmpty
         }
     }
 
@@ -163,9 +190,23 @@ Describe 'Connect-Liner' {
         $failure.FullyQualifiedErrorId | Should -BeLike 'LinerMissingApiKey,*'
     }
 
-    It 'rejects -TimeoutSec <Value> and -MaximumRetryCount outside their ranges' -TestCases @(@{ Value = 0 }, @{ Value = 3601 }) {
-        { Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -TimeoutSec $Value } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
-        { Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -MaximumRetryCount 11 } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    It 'rejects -<Parameter> <Value>, just outside its range' -TestCases @(
+        @{ Parameter = 'TimeoutSec'; Value = 0 }, @{ Parameter = 'TimeoutSec'; Value = 3601 }
+        @{ Parameter = 'MaximumRetryCount'; Value = -1 }, @{ Parameter = 'MaximumRetryCount'; Value = 11 }
+    ) {
+        $parameters = @{ $Parameter = $Value }
+        $failure = { Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -SkipValidation @parameters } | Should -Throw -ErrorId 'ParameterArgumentValidationError*' -PassThru
+        $failure.Exception.Message | Should -Match $Parameter
+        Get-LinerConnection | Should -BeNullOrEmpty
+    }
+
+    It 'takes -<Parameter> <Value>, the end of its range' -TestCases @(
+        @{ Parameter = 'TimeoutSec'; Value = 1 }, @{ Parameter = 'TimeoutSec'; Value = 3600 }
+        @{ Parameter = 'MaximumRetryCount'; Value = 0 }, @{ Parameter = 'MaximumRetryCount'; Value = 10 }
+    ) {
+        $parameters = @{ $Parameter = $Value }
+        $connection = Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey -SkipValidation -PassThru @parameters
+        $connection.$Parameter | Should -Be $Value
     }
 }
 

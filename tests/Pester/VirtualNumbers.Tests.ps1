@@ -214,6 +214,32 @@ Describe 'Get-LinerVirtualNumber filters' {
         @(Get-LinerVirtualNumber @Parameters -ErrorAction SilentlyContinue | Get-Ids) | Should -Be $Expected
     }
 
+    It '-First <First> -Skip <Skip> writes numbers <Expected>' -TestCases @(
+        @{ First = 3; Skip = 0; Expected = @(101, 102, 103) }
+        @{ First = 2; Skip = 10; Expected = @(111, 112) }
+        @{ First = 5; Skip = 11; Expected = @(112) }
+        @{ First = 0; Skip = 0; Expected = @() }
+    ) {
+        @(Get-LinerVirtualNumber -First $First -Skip $Skip | Get-Ids) | Should -Be $Expected
+    }
+
+    It '-First and -Skip count the numbers that pass the filters' {
+        @(Get-LinerVirtualNumber -ConnectionType pstn -Skip 1 -First 2 | Get-Ids) | Should -Be @(Expected-Ids { $_.connectionType -eq 'pstn' })[1..2]
+    }
+
+    It '-IncludeTotalCount writes the exact total after the numbers: <Name>' -TestCases @(
+        @{ Name = 'every number'; Parameters = @{}; Where = { $true } }
+        @{ Name = 'a filter'; Parameters = @{ ConnectionType = 'pstn' }; Where = { $_.connectionType -eq 'pstn' } }
+        @{ Name = 'with -Skip'; Parameters = @{ Skip = 5 }; Where = { $true } }
+    ) {
+        $written = @(Get-LinerVirtualNumber @Parameters -IncludeTotalCount)
+        $expected = @(Expected-Ids $Where).Count
+        $total = $written[-1]
+        $total.ToString() | Should -BeExactly "Total count: $expected"
+        $total.PSObject.BaseObject | Should -BeExactly ([uint64]$expected)
+        @($written | Select-Object -SkipLast 1 | Get-Ids) | Should -Be @(Expected-Ids $Where | Select-Object -Skip ($Parameters.Skip ?? 0))
+    }
+
     It 'uses -Connection instead of the session default' {
         $other = Connect-Liner -ApiHost "$($Mock.Url)/count=25" -ApiKey $TestKey -PassThru
         Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
@@ -276,11 +302,27 @@ Describe 'Get-LinerVirtualNumber against other API behaviour' {
     }
 
     It 'stops reading when the pipeline has had enough (Select-Object -First)' {
-        $connection = Connect-Test -Scenario 'count=100000' -SkipValidation
+        # A million numbers, about 170 MB of JSON, made by the mock as it writes them; it notes how much
+        # reached its socket before the module went away. The buffers between (the kernel's, up to
+        # 32 MB here, and a short drain) hold far less than half; reading on to the end takes it all.
+        $connection = Connect-Test -Scenario 'stream=1000000' -SkipValidation
+        Clear-LinerMockRequest $Mock
         $first = @(Get-LinerVirtualNumber -Connection $connection | Select-Object -First 2)
-        $first.Id | Should -Be @(100000, 100001)
+        $first.Id | Should -Be @(1000000, 1000001)
+        Start-Sleep -Milliseconds 500    # bytes already on their way arrive
+        $request = @(Get-LinerMockRequest $Mock)
+        $request.Count | Should -Be 1
+        $request[0].bodyLength | Should -BeGreaterThan 150MB
+        $request[0].bodyBytesSent | Should -BeLessThan ($request[0].bodyLength / 2)
         # The connection stays usable after the stopped call.
-        @(Get-LinerVirtualNumber -Connection $connection -Id 100005).Count | Should -Be 1
+        (Test-LinerConnection -Connection $connection).Success | Should -BeTrue
+    }
+
+    It 'reads a streamed list completely (the mock''s stream=N is a list like any other)' {
+        $numbers = @(Get-LinerVirtualNumber -Connection (Connect-Test -Scenario 'stream=3000' -SkipValidation))
+        $numbers.Count | Should -Be 3000
+        $numbers[-1].Id | Should -Be 1002999
+        $numbers[-1].Phone | Should -Be '+79001002999'
     }
 
     It 'writes nothing for an account with no numbers' {
@@ -290,7 +332,7 @@ Describe 'Get-LinerVirtualNumber against other API behaviour' {
     It 'reads a large account completely' {
         $numbers = @(Get-LinerVirtualNumber -Connection (Connect-Test -Scenario 'count=20000'))
         $numbers.Count | Should -Be 20000
-        ($numbers.Id | Select-Object -Unique).Count | Should -Be 20000
+        ($numbers.Id | Sort-Object -Unique).Count | Should -Be 20000
         @($numbers | Where-Object ConnectionType -EQ 'sip-wo-reg').Count | Should -BeGreaterThan 0
     }
 
