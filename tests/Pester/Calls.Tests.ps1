@@ -122,7 +122,7 @@ Describe 'Get-LinerCall' {
         $total.Accuracy | Should -Be 1.0
     }
 
-    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' -Tag 'Pending17' -Skip {
+    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' {
         $written = @(Get-LinerCall -IncludeTotalCount -First 3)
         $written.Count | Should -Be 4
         $written[-1].ToString() | Should -BeExactly "Total count: $($All.Count)"
@@ -210,11 +210,11 @@ Describe 'Get-LinerCallRecord' {
         $total.PSObject.BaseObject | Should -BeExactly ([uint64]$records.Count)
     }
 
-    It 'writes nothing with -First 0' -Tag 'Pending17' -Skip {
+    It 'writes nothing with -First 0' {
         @(Get-LinerCallRecord -First 0).Count | Should -Be 0
     }
 
-    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' -Tag 'Pending17' -Skip {
+    It 'writes the total the API sent with -IncludeTotalCount -First, though it stopped early' {
         $written = @(Get-LinerCallRecord -IncludeTotalCount -First 2)
         $written.Count | Should -Be 3
         $written[-1].ToString() | Should -BeExactly "Total count: $(@($All | Where-Object hasRecords).Count)"
