@@ -17,18 +17,22 @@ function Get-HelpCommandModel {
     process {
         # Default set first, then the others in the order PowerShell lists them.
         $sets = @($Command.ParameterSets | Where-Object IsDefault) + @($Command.ParameterSets | Where-Object { -not $_.IsDefault })
+        # Parameters marked DontShow (a pipeline object kept as it came) are not documented, as Get-Help leaves them out.
+        $hidden = @($Command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow } } | ForEach-Object Name)
         $syntax = foreach ($set in $sets) {
+            $text = "$($Command.Name) $set".TrimEnd()
+            foreach ($name in $hidden) { $text = $text -replace " \[-$name(?: <[^>]+>)?\]", '' }
             [pscustomobject]@{
                 SetName   = $set.Name
                 IsDefault = $set.IsDefault
-                Text      = "$($Command.Name) $set".TrimEnd()
+                Text      = $text
             }
         }
 
         # -WhatIf and -Confirm are documented like the cmdlet's own parameters; the other common
         # parameters are the page's "CommonParameters" entry.
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters
-        $parameters = foreach ($parameter in $Command.Parameters.Values | Where-Object { $common -notcontains $_.Name }) {
+        $parameters = foreach ($parameter in $Command.Parameters.Values | Where-Object { $common -notcontains $_.Name -and $hidden -notcontains $_.Name }) {
             $blocks = $parameter.ParameterSets.GetEnumerator() | ForEach-Object {
                 $pipeline = @()
                 if ($_.Value.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }

@@ -19,6 +19,9 @@ internal sealed class LinerClient
 
     public ApiContext Api { get; }
 
+    /// <summary>The same client reporting to <paramref name="streams"/> (work on another thread), sharing Ctrl+C and the retry policy (a 429 holds every worker).</summary>
+    public LinerClient WithStreams(ApiStreams streams) => new(new ApiContext(Api.Connection, streams, Api.Cancellation, Api.Retry));
+
     public LinerConnection Connection => Api.Connection;
 
     /// <summary>The list of <typeparamref name="T"/> that <paramref name="query"/> selects on the server, read as the caller pulls it.</summary>

@@ -28,4 +28,10 @@ public static class LinerErrorIds
     public const string CallRecordNotFound = "LinerCallRecordNotFound";
     public const string DownloadFailed = "LinerDownloadFailed";
     public const string DestinationUnavailable = "LinerDestinationUnavailable";
+    public const string LeadNotFound = "LinerLeadNotFound";
+    public const string LeadNotCreated = "LinerLeadNotCreated";
+    public const string LeadMayExist = "LinerLeadMayExist";
+    public const string LeadNotUpdated = "LinerLeadNotUpdated";
+    public const string UnknownLeadStatus = "LinerUnknownLeadStatus";
+    public const string UnknownCustomField = "LinerUnknownCustomField";
 }

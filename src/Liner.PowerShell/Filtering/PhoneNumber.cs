@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace Liner.PowerShell.Filtering;
@@ -31,5 +32,15 @@ internal static class PhoneNumber
             text[0] = '7';
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A phone as the API takes it (E.164: + and the digits), from however it was written; text that
+    /// is not a phone number of 10 to 15 digits is left as it is, for the API to refuse with its reason.
+    /// </summary>
+    public static string ToE164(string phone)
+    {
+        var digits = Normalize(phone);
+        return digits.Length is >= 10 and <= 15 && digits.All(char.IsDigit) ? "+" + digits : phone.Trim();
     }
 }

@@ -1,0 +1,221 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Reflection;
+using Liner.PowerShell.Api;
+
+namespace Liner.PowerShell.Commands;
+
+/// <summary>
+/// What the cmdlets that change the account share. Each pipeline object (or the command line alone) is
+/// one item: its body holds only the fields the user gave for it, ShouldProcess is asked for it just
+/// before it is queued, and its request runs on one of at most <see cref="ThrottleLimit"/> workers. The
+/// outcomes come back in input order: what each wrote, or a non-terminating error whose target is the
+/// item as it came (a CSV row), so <c>$errors.TargetObject | Export-Csv failed.csv</c> re-runs exactly the
+/// failures while the other items go on.
+/// </summary>
+/// <remarks>
+/// A field is given for an item when it was bound on the command line (then <c>$false</c>, <c>0</c>,
+/// <c>''</c> and <c>$null</c> are sent on purpose: the API clears a field on "" or null), or when the
+/// piped object has a property of that name (or an alias) with a value that is not empty: an empty CSV
+/// cell is no value. A piped object of the module's own (a Lead, a VirtualNumber) gives only its id: its
+/// other properties are what the account holds already, not changes.
+/// </remarks>
+public abstract class LinerWriteCmdlet : LinerCmdlet
+{
+    private readonly HashSet<string> _commandLine = new(StringComparer.OrdinalIgnoreCase);
+    private OrderedWorkers<Pending, object?>? _workers;
+    private LinerClient? _client;
+    private ReadProgress? _progress;
+
+    /// <summary>The connection to use instead of the session default.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public LinerConnection? Connection { get; set; }
+
+    /// <summary>How many requests may be on their way at once (the cmdlets that offer -ThrottleLimit bind it).</summary>
+    internal virtual int Throttle => 1;
+
+    /// <summary>The pipeline object of the item now being processed (bound by the derived cmdlet), or null.</summary>
+    internal virtual object? CurrentInput => null;
+
+    /// <summary>What the progress bar calls the items.</summary>
+    internal abstract string ItemNoun { get; }
+
+    /// <summary>How many items came so far (1 for the first): the row number of a CSV.</summary>
+    internal int ItemNumber { get; private set; }
+
+    internal LinerClient Api => _client ??= Client(ResolveConnection(Connection));
+
+    protected sealed override void Begin()
+    {
+        foreach (var name in MyInvocation.BoundParameters.Keys)
+        {
+            _commandLine.Add(name);
+        }
+        _progress = NewProgress($"{MyInvocation.MyCommand.Name}", ItemNoun);
+        BeginWrites();
+    }
+
+    protected sealed override void Process()
+    {
+        ItemNumber++;
+        ProcessItem();
+        WriteFinished(all: false);
+    }
+
+    protected sealed override void End()
+    {
+        EndItems();
+        WriteFinished(all: true);
+        _progress?.Complete();
+        EndWrites();
+        _workers?.Dispose();
+    }
+
+    /// <summary>Before the first item.</summary>
+    internal virtual void BeginWrites()
+    {
+    }
+
+    /// <summary>One item: check it, build its body, ask ShouldProcess, then <see cref="Queue"/> it.</summary>
+    internal abstract void ProcessItem();
+
+    /// <summary>After the last item, before the outcomes still on their way are written (a write of them all at once).</summary>
+    internal virtual void EndItems()
+    {
+    }
+
+    /// <summary>After every outcome was written (a summary).</summary>
+    internal virtual void EndWrites()
+    {
+    }
+
+    /// <summary>
+    /// Whether <paramref name="parameter"/> was given for this item: on the command line, or by a
+    /// property of the piped object (not one of the module's own) with a value that is not empty.
+    /// </summary>
+    internal bool Given(string parameter)
+    {
+        if (_commandLine.Contains(parameter))
+        {
+            return true;
+        }
+        if (!MyInvocation.BoundParameters.ContainsKey(parameter) || CurrentInput is not { } input)
+        {
+            return false;
+        }
+        var piped = input is PSObject wrapped ? wrapped : PSObject.AsPSObject(input);
+        if (piped.BaseObject is ApiItem)
+        {
+            return false;
+        }
+        var property = GetType().GetProperty(parameter);
+        var names = new List<string> { parameter };
+        if (property?.GetCustomAttribute<AliasAttribute>() is { } aliases)
+        {
+            names.AddRange(aliases.AliasNames);
+        }
+        foreach (var name in names)
+        {
+            if (piped.Properties[name] is { } found && !IsEmpty(found.Value))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The body of the fields given for this item: every <see cref="ApiBodyAttribute"/> parameter that <see cref="Given"/> says yes to.</summary>
+    internal JsonBody GivenBody()
+    {
+        var body = new JsonBody();
+        foreach (var property in GetType().GetProperties())
+        {
+            if (property.GetCustomAttribute<ApiBodyAttribute>() is { } field && Given(property.Name))
+            {
+                body.Set(field.Name, Plain(property.GetValue(this)));
+            }
+        }
+        return body;
+    }
+
+    /// <summary>Queues the request of one item; its outcome is written in input order by <paramref name="written"/> or as <paramref name="failed"/>'s error.</summary>
+    internal void Queue(object target, Func<LinerClient, ApiStreams, object?> request, Action<object?> written, Func<Exception, ErrorRecord> failed)
+    {
+        var client = Api;
+        _workers ??= new OrderedWorkers<Pending, object?>(Throttle, (item, streams) => item.Request(client.WithStreams(streams), streams), StopToken);
+        _workers.Add(new Pending(target, request, written, failed));
+    }
+
+    /// <summary>The error of one item that was not written, with the item as it came as its target.</summary>
+    internal ErrorRecord ItemError(Exception error, string errorId, string prefix, object target, string? recommendedAction = null) => error switch
+    {
+        LinerApiException api => api.For(prefix, errorId, recommendedAction).ToErrorRecord(target),
+        _ => LinerApiException.CreateErrorRecord(new InvalidOperationException(prefix + error.Message, error), errorId, ErrorCategory.WriteError, target, recommendedAction),
+    };
+
+    private void WriteFinished(bool all)
+    {
+        if (_workers is null)
+        {
+            return;
+        }
+        foreach (var done in _workers.Finished(all, Api.Api.Streams, _ => _progress?.Add(0)))
+        {
+            _progress?.Add();
+            if (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            if (done.Error is { } error)
+            {
+                if (error is OperationCanceledException && StopToken.IsCancellationRequested)
+                {
+                    throw new PipelineStoppedException();
+                }
+                WriteError(done.Input.Failed(error));
+            }
+            else
+            {
+                done.Input.Written(done.Result);
+            }
+        }
+    }
+
+    private static bool IsEmpty(object? value) =>
+        (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+        {
+            null => true,
+            string text => text.Trim().Length == 0,
+            _ => false,
+        };
+
+    /// <summary>A parameter's value as the body takes it: switches as booleans, wrapped objects unwrapped.</summary>
+    private static object? Plain(object? value) => value switch
+    {
+        SwitchParameter flag => flag.IsPresent,
+        PSObject wrapped => wrapped.BaseObject,
+        _ => value,
+    };
+
+    private sealed class Pending
+    {
+        public Pending(object target, Func<LinerClient, ApiStreams, object?> request, Action<object?> written, Func<Exception, ErrorRecord> failed)
+        {
+            Target = target;
+            Request = request;
+            Written = written;
+            Failed = failed;
+        }
+
+        public object Target { get; }
+
+        public Func<LinerClient, ApiStreams, object?> Request { get; }
+
+        public Action<object?> Written { get; }
+
+        public Func<Exception, ErrorRecord> Failed { get; }
+    }
+}
