@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Reflection;
 
 namespace Liner.PowerShell.Api;
@@ -56,6 +57,9 @@ internal sealed class Endpoint
     }
 
     public string ItemName { get; }
+
+    /// <summary>The error id of an item asked for by id that does not exist: <c>Liner&lt;ItemName&gt;NotFound</c> (LinerCallRecordNotFound).</summary>
+    public string NotFoundErrorId => "Liner" + string.Concat(ItemName.Split(' ').Select(word => char.ToUpperInvariant(word[0]) + word.Substring(1))) + "NotFound";
 
     /// <summary>The list's routes: the first is the one to use; each later one is tried once when the one before answers 404.</summary>
     public IReadOnlyList<Route> Routes { get; }

@@ -125,7 +125,7 @@ public sealed class GetLinerCallCommand : LinerListCmdlet
         var client = Client(ResolveConnection());
         if (ParameterSetName == IdSet)
         {
-            WriteEachById<Call>(client, id => WriteNotFound(LinerErrorIds.CallNotFound, $"The account at {client.Connection.ApiHost} has no call with id {id}.", id, "Run Get-LinerCall with -After and -Before to list the calls of a period."));
+            WriteEachById<Call>(client, "Run Get-LinerCall with -After and -Before to list the calls of a period.");
             return;
         }
 

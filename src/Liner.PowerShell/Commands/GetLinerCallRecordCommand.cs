@@ -69,7 +69,7 @@ public sealed class GetLinerCallRecordCommand : LinerListCmdlet
         var client = Client(ResolveConnection());
         if (ParameterSetName == IdSet)
         {
-            WriteEachById<CallRecord>(client, id => WriteNotFound(LinerErrorIds.CallRecordNotFound, $"The account at {client.Connection.ApiHost} has no call record with id {id}.", id, "Run Get-LinerCallRecord -CallId to list the records of a call."));
+            WriteEachById<CallRecord>(client, "Run Get-LinerCallRecord -CallId to list the records of a call.");
             return;
         }
 

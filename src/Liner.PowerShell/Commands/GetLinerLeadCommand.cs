@@ -106,17 +106,7 @@ public sealed class GetLinerLeadCommand : LinerListCmdlet
         var vocabulary = new LeadVocabulary(client);
         if (ParameterSetName is IdSet or CallSet)
         {
-            foreach (var id in RequestedIds.Distinct())
-            {
-                if (client.Get<Lead>(id) is { } lead)
-                {
-                    WriteItem(vocabulary.Describe(lead));
-                }
-                else
-                {
-                    WriteNotFound(LinerErrorIds.LeadNotFound, $"The account at {client.Connection.ApiHost} has no lead with id {id}.", id, "Run Get-LinerLead -OrderId to list the leads of an order.");
-                }
-            }
+            WriteEachById<Lead>(client, "Run Get-LinerLead -OrderId to list the leads of an order.", vocabulary.Describe);
             return;
         }
 

@@ -78,7 +78,7 @@ public sealed class GetLinerUserCommand : LinerListCmdlet
         var filter = new UserFilter(IdsRequested ? RequestedIds : null, Name, Email, AccessGroup, active);
         if (IdsRequested && !MyInvocation.ExpectingInput && !filter.HasNameFilters && active is null)
         {
-            WriteEachById<User>(client, id => WriteNotFound(LinerErrorIds.UserNotFound, NoSuchUser(id, client.Connection), id, ListAction));
+            WriteEachById<User>(client, ListAction);
             return;
         }
         var query = BoundQuery();

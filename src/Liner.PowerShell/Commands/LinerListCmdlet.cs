@@ -36,10 +36,15 @@ public abstract class LinerListCmdlet : LinerCmdlet
     /// <summary>The connection of -Connection, else the session default.</summary>
     internal LinerConnection ResolveConnection() => ResolveConnection(Connection);
 
-    /// <summary>Each requested id from its detail endpoint, once; each one that does not exist is reported by <paramref name="missing"/>.</summary>
-    internal void WriteEachById<T>(Api.LinerClient client, Action<long> missing)
+    /// <summary>
+    /// Each requested id from its detail endpoint, once, as <paramref name="describe"/> makes it; each
+    /// one that does not exist is a non-terminating Liner&lt;Thing&gt;NotFound that says how to see what
+    /// there is (<paramref name="listAction"/>).
+    /// </summary>
+    internal void WriteEachById<T>(Api.LinerClient client, string listAction, Func<T, T>? describe = null)
         where T : ApiItem, new()
     {
+        var endpoint = Api.Endpoint.Of<T>();
         var seen = new HashSet<long>();
         foreach (var id in RequestedIds)
         {
@@ -49,11 +54,11 @@ public abstract class LinerListCmdlet : LinerCmdlet
             }
             if (client.Get<T>(id) is { } item)
             {
-                WriteItem(item);
+                WriteItem(describe is null ? item : describe(item));
             }
             else
             {
-                missing(id);
+                WriteNotFound(endpoint.NotFoundErrorId, $"The account at {client.Connection.ApiHost} has no {endpoint.ItemName} with id {id}.", id, listAction);
             }
         }
     }
