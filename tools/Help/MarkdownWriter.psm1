@@ -221,4 +221,4 @@ function Update-HelpMarkdown {
     Join-HelpPage $page
 }
 
-Export-ModuleMember -Function Update-HelpMarkdown
+Export-ModuleMember -Function Update-HelpMarkdown, Get-HelpStrings
