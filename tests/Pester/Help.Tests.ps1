@@ -22,7 +22,7 @@ BeforeAll {
     $Docs = @{}
     foreach ($folder in Get-ChildItem $DocsRoot -Directory) {
         $Docs[$folder.Name] = @{}
-        foreach ($file in Get-ChildItem $folder.FullName -Filter '*.md' | Where-Object Name -NotLike 'about_*') {
+        foreach ($file in Get-LinerHelpFile $folder.FullName) {
             $Docs[$folder.Name][$file.BaseName] = ConvertFrom-HelpMarkdown $file.FullName
         }
     }
@@ -43,24 +43,10 @@ BeforeAll {
         "line $($line + 1) is $found where the cmdlet gives $wanted"
     }
 
-    # What Get-Help shows in a fresh pwsh that only imported the staged module.
-    $fresh = Invoke-ModuleScript -Script @'
-$result = foreach ($command in Get-Command -Module Liner.PowerShell -CommandType Cmdlet) {
-    $help = Get-Help $command.Name -Full
-    [pscustomobject]@{
-        Name           = $command.Name
-        Synopsis       = $help.Synopsis
-        Description    = ($help.Description | Out-String).Trim()
-        Examples       = @($help.Examples.Example | ForEach-Object { $_.Code })
-        Parameters     = @($help.Parameters.Parameter | ForEach-Object { [pscustomobject]@{ Name = $_.Name; Description = ($_.Description | Out-String).Trim() } })
-        Syntax         = @(($help.Syntax | Out-String -Width 1000) -split '\r?\n' | Where-Object { $_.Trim() } | ForEach-Object Trim)
-        ShouldProcess  = $command.Parameters.ContainsKey('WhatIf')
-    }
-}
-$about = Get-Help about_Liner | Out-String
-[pscustomobject]@{ Commands = $result; About = $about } | ConvertTo-Json -Depth 5
-'@
-    $FreshHelp = $fresh.Output | ConvertFrom-Json
+    # What Get-Help shows in a fresh pwsh that only imported the staged module, with an English UI
+    # culture whatever this machine's (HelpCultures.Tests.ps1 runs ru-RU and one without its own help).
+    . (Join-Path $PSScriptRoot 'HelpText.ps1')
+    $FreshHelp = Get-ShownHelp -Locale en_US.UTF-8 -ModulePath $ModulePath
 }
 AfterAll {
     Disconnect-Liner
@@ -95,6 +81,12 @@ Describe 'Get-Help in a fresh pwsh' {
         }
     }
 
+    It 'shows the synopsis, description and parameter descriptions of docs/en-US/<Name>.md in a pwsh whose culture is en-US' -TestCases $CommandCases {
+        $FreshHelp.Culture | Should -Be 'en-US'
+        $help = $FreshHelp.Commands | Where-Object Name -EQ $Name
+        @(Compare-ShownHelp -Shown $help -Page $Docs['en-US'][$Name] -Culture en-US) | Should -BeNullOrEmpty
+    }
+
     It 'shows about_Liner' {
         $FreshHelp.About | Should -Match 'about_Liner'
         $FreshHelp.About | Should -Match 'LONG DESCRIPTION'
@@ -122,7 +114,8 @@ Describe 'docs/ matches the cmdlets' {
     }
 
     It 'has no {{ ... }} placeholder left in docs/<Culture>' -TestCases $CultureCases {
-        $left = Get-ChildItem (Join-Path $DocsRoot $Culture) -Filter '*.md' | Select-String -Pattern '\{\{.*?\}\}' |
+        $folder = Join-Path $DocsRoot $Culture
+        $left = @(Get-LinerHelpFile $folder) + @(Get-LinerHelpFile $folder -Kind About) | Select-String -Pattern '\{\{.*?\}\}' |
             ForEach-Object { "docs/$Culture/$($_.Filename):$($_.LineNumber): $($_.Line.Trim())" }
         $left | Should -BeNullOrEmpty -Because 'a page made by ./build.ps1 -Task Help needs its synopsis, description, examples and parameter descriptions written'
     }

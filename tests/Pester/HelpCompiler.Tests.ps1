@@ -488,6 +488,14 @@ A note.
         Update-HelpMarkdown -Markdown $new -Model $Model | Should -BeExactly $new
     }
 
+    It 'adds a missing SYNTAX or PARAMETERS section under its own heading, after the section it follows' {
+        # A translator may write a page without its generated parts: -Task Help adds them.
+        $written = "# Set-Sample`n`n## SYNOPSIS`nSets samples.`n`n## DESCRIPTION`nText.`n`n## EXAMPLES`n`n### Example 1: One`n``````powershell`nSet-Sample one`n```````n`nIt sets one.`n`n## INPUTS`n`n### None`nNothing.`n"
+        $new = Update-HelpMarkdown -Markdown $written -Model $Model
+        @([regex]::Matches($new, '(?m)^## (.+)$') | ForEach-Object { $_.Groups[1].Value }) | Should -Be @('SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS')
+        Update-HelpMarkdown -Markdown $new -Model $Model | Should -BeExactly $new
+    }
+
     It 'compiles to MAML whose syntax shows -WhatIf and -Confirm in PowerShell''s order' {
         $maml = Join-Path $TestDrive 'SetSample.dll-Help.xml'
         ConvertTo-MamlHelp -Command $Read -Path $maml

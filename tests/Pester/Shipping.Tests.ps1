@@ -174,8 +174,12 @@ Describe 'The package' {
         Add-Type -AssemblyName System.IO.Compression.FileSystem
         $zip = [System.IO.Compression.ZipFile]::OpenRead($package)
         try { $entries = @($zip.Entries.FullName) } finally { $zip.Dispose() }
-        foreach ($file in 'Liner.PowerShell.psd1', 'Liner.PowerShell.dll', 'Liner.PowerShell.Format.ps1xml', 'Liner.PowerShell.Tables.Format.ps1xml', 'Liner.PowerShell.Types.ps1xml', 'en-US/Liner.PowerShell.dll-Help.xml', 'Dependencies/System.Text.Json.dll', 'LICENSE') {
+        foreach ($file in 'Liner.PowerShell.psd1', 'Liner.PowerShell.dll', 'Liner.PowerShell.Format.ps1xml', 'Liner.PowerShell.Tables.Format.ps1xml', 'Liner.PowerShell.Types.ps1xml', 'Dependencies/System.Text.Json.dll', 'LICENSE') {
             $entries | Should -Contain $file
+        }
+        # The help of every culture of docs/ (en-US, ru-RU): Update-Help is never needed.
+        foreach ($culture in Get-ChildItem (Join-Path $Root 'docs') -Directory | ForEach-Object Name) {
+            foreach ($file in 'Liner.PowerShell.dll-Help.xml', 'about_Liner.help.txt') { $entries | Should -Contain "$culture/$file" }
         }
     }
 

@@ -63,8 +63,8 @@ function Set-Section($Page, [string] $Title, [string[]] $Lines, [string[]] $Afte
     $index = Find-Section $Page $Title
     if ($index -ge 0) { $Page.Sections[$index].Lines = $content; return }
     $at = $Page.Sections.Count
-    foreach ($title in $After) {
-        $previous = Find-Section $Page $title
+    foreach ($anchor in $After) {
+        $previous = Find-Section $Page $anchor
         if ($previous -ge 0) { $at = $previous + 1; break }
     }
     $Page.Sections.Insert($at, [pscustomobject]@{ Title = $Title; Lines = $content })
@@ -221,4 +221,4 @@ function Update-HelpMarkdown {
     Join-HelpPage $page
 }
 
-Export-ModuleMember -Function Update-HelpMarkdown
+Export-ModuleMember -Function Update-HelpMarkdown, Get-HelpStrings

@@ -1,6 +1,7 @@
 # The words the help generator (tools/Help/MarkdownWriter.psm1) writes into a docs/en-US page: the
 # standard texts of -WhatIf, -Confirm and the common parameters, and the {{ ... }} placeholders a
-# person replaces (the tests fail while any is left). A culture without a file here uses these.
+# person replaces (the tests fail while any is left), and the first word of a compiled about_ topic
+# (AboutTopic). A culture without a file here uses these.
 @{
     SynopsisPlaceholder    = '{{ Fill in the Synopsis }}'
     DescriptionPlaceholder = '{{ Fill in the Description }}'
@@ -14,4 +15,5 @@
     Confirm                = 'Prompts you for confirmation before running the cmdlet.'
     WhatIf                 = 'Shows what would happen if the cmdlet runs. The cmdlet is not run.'
     CommonParameters       = 'This cmdlet supports the common parameters: -Debug, -ErrorAction, -ErrorVariable, -InformationAction, -InformationVariable, -OutBuffer, -OutVariable, -PipelineVariable, -ProgressAction, -Verbose, -WarningAction, and -WarningVariable. For more information, see [about_CommonParameters](http://go.microsoft.com/fwlink/?LinkID=113216).'
+    AboutTopic             = 'TOPIC'
 }
