@@ -189,9 +189,6 @@ internal sealed class MockRouter
             case EnvelopeReply envelope:
                 await Faults.WriteEnvelopeAsync(context, envelope.Status, envelope.Success, envelope.Message, envelope.DataJson);
                 break;
-            case HtmlReply html:
-                await Faults.WriteHtmlAsync(context, html.Status, html.Title);
-                break;
             case DoneReply done:
                 var data = done.Id is not { } id ? "null"
                     : scenario.CreateIdObject && route.Creates ? new JsonObject { ["id"] = id }.ToJsonString()

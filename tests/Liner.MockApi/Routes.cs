@@ -143,8 +143,6 @@ internal abstract record Reply
 
     public static Reply Envelope(int status, bool success, string message, string dataJson) => new EnvelopeReply(status, success, message, dataJson);
 
-    public static Reply Html(int status, string title) => new HtmlReply(status, title);
-
     /// <summary>A write done: data is <paramref name="id"/> (null: nothing), as a bare number or as <c>create-id</c> says.</summary>
     public static Reply Done(long? id) => new DoneReply(id);
 
@@ -157,8 +155,6 @@ internal sealed record ListReply(IReadOnlyList<JsonNode> Items) : Reply;
 internal sealed record BodyReply(byte[] Bytes) : Reply;
 
 internal sealed record EnvelopeReply(int Status, bool Success, string Message, string DataJson) : Reply;
-
-internal sealed record HtmlReply(int Status, string Title) : Reply;
 
 internal sealed record DoneReply(long? Id) : Reply;
 
