@@ -7,15 +7,14 @@ namespace Liner.MockApi;
 
 /// <summary>
 /// The bodies the mock serves: the virtual numbers (sample, file or generated, shaped by the
-/// scenario and cached per shape), the health report, and the pages of the paged lists.
+/// scenario and cached per shape), the sample or generated orders and users, the health report,
+/// the envelope of an unpaged list and the pages of the paged lists.
 /// </summary>
 internal sealed class Bodies
 {
     private readonly MockOptions _options;
     private readonly ConcurrentDictionary<BodyShape, byte[]> _numbers = new();
     private readonly Lazy<JsonArray> _defaultNumbers;
-    private readonly Lazy<IReadOnlyList<JsonNode>> _sampleOrders = new(() => LoadSample("sample-orders.json"));
-    private readonly Lazy<IReadOnlyList<JsonNode>> _sampleUsers = new(() => LoadSample("sample-users.json"));
 
     public Bodies(MockOptions options)
     {
@@ -23,29 +22,29 @@ internal sealed class Bodies
         _defaultNumbers = new Lazy<JsonArray>(LoadDefaultNumbers);
     }
 
-    private static IReadOnlyList<JsonNode> LoadSample(string name) =>
-        ((JsonArray)JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, name)))!).Select(node => node!).ToList();
-
     public byte[] Numbers(BodyShape shape) => _numbers.GetOrAdd(shape, BuildNumbers);
 
-    /// <summary>The sample orders, or <paramref name="count"/> generated ones.</summary>
-    public IReadOnlyList<JsonNode> Orders(int? count) => count is { } n ? OrderGenerator.Generate(n) : _sampleOrders.Value;
+    /// <summary>The ids of the numbers the account serves: <paramref name="count"/> generated ones, or the default ones.</summary>
+    public IReadOnlySet<long> NumberIds(int? count) =>
+        (count is { } n ? NumberGenerator.Generate(n) : _defaultNumbers.Value).Select(number => number!["id"].AsId()).ToHashSet();
 
-    /// <summary>What an older Liner's <c>/v1/order/list/</c> answers: the sample orders with four fields each.</summary>
-    public byte[] OrdersV1()
-    {
-        var list = new JsonArray();
-        foreach (var order in _sampleOrders.Value)
+    /// <summary>The sample orders, or <paramref name="count"/> generated ones.</summary>
+    public IReadOnlyList<JsonObject> Orders(int? count) => count is { } n ? OrderGenerator.Generate(n) : Samples.Load("sample-orders.json");
+
+    /// <summary>What an older Liner's <c>/v1/order/list/</c> answers: the orders with four fields each.</summary>
+    public static IReadOnlyList<JsonNode> OrdersV1(IEnumerable<JsonObject> orders) =>
+        orders.Select(order => (JsonNode)new JsonObject
         {
-            list.Add(new JsonObject { ["id"] = order["id"]!.DeepClone(), ["title"] = order["title"]!.DeepClone(), ["code"] = order["code"]!.DeepClone(), ["callsAllowed"] = (string?)order["status"] != "secondary" });
-        }
-        return Encoding.UTF8.GetBytes($"{{\"success\":true,\"message\":\"\",\"data\":{list.ToJsonString()}}}");
-    }
+            ["id"] = order["id"]?.DeepClone(),
+            ["title"] = order["title"]?.DeepClone(),
+            ["code"] = order["code"]?.DeepClone(),
+            ["callsAllowed"] = (string?)order["status"] != "secondary",
+        }).ToList();
 
     /// <summary>The sample users (or <paramref name="count"/> generated ones) of an access group, active (1) or not (0).</summary>
     public IReadOnlyList<JsonNode> Users(int? count, string? accessGroup, string? isActive)
     {
-        IEnumerable<JsonNode> users = count is { } n ? UserGenerator.Generate(n) : _sampleUsers.Value;
+        IEnumerable<JsonNode> users = count is { } n ? UserGenerator.Generate(n) : Samples.Load("sample-users.json");
         if (!string.IsNullOrEmpty(accessGroup))
         {
             users = users.Where(user => (string?)user["accessGroup"] == accessGroup);
@@ -76,6 +75,17 @@ internal sealed class Bodies
             }
             return new JsonObject { ["success"] = success, ["message"] = success ? string.Empty : "Connection refused", ["data"] = data };
         }
+    }
+
+    /// <summary>An unpaged list: the envelope with the items as its array.</summary>
+    public static byte[] List(IEnumerable<JsonNode> items)
+    {
+        var list = new JsonArray();
+        foreach (var item in items)
+        {
+            list.Add(item.DeepClone());
+        }
+        return Encoding.UTF8.GetBytes($"{{\"success\":true,\"message\":\"\",\"data\":{list.ToJsonString()}}}");
     }
 
     /// <summary>
@@ -172,9 +182,12 @@ internal sealed class Bodies
         {
             return NumberGenerator.Generate(count);
         }
-        var file = _options.DataFile ?? Path.Combine(AppContext.BaseDirectory, "sample-numbers.json");
-        var node = JsonNode.Parse(File.ReadAllText(file));
         // A data file may hold the bare array or a whole envelope.
-        return node as JsonArray ?? node?["data"] as JsonArray ?? throw new InvalidDataException($"{file} holds no array of numbers");
+        var numbers = new JsonArray();
+        foreach (var number in Samples.Load(_options.DataFile is { } file ? Path.GetFullPath(file) : "sample-numbers.json"))
+        {
+            numbers.Add(number.DeepClone());
+        }
+        return numbers;
     }
 }

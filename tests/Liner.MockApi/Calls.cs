@@ -16,24 +16,23 @@ internal static class Calls
     public static IReadOnlyList<JsonNode>? Select(IQueryCollection query, Scenario scenario)
     {
         // Every page of one list asks the same question: answer it once (a list of 50,000 calls is read in 500 pages).
-        var question = string.Join("&", query.Where(pair => pair.Key is not ("offset" or "limit")).OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}={pair.Value}"));
-        return Selections.GetOrAdd($"{scenario.CallCount}|{question}", _ => SelectUncached(query, scenario));
+        return Selections.GetOrAdd($"{scenario.CallCount}|{Queries.Question(query)}", _ => SelectUncached(query, scenario));
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<JsonNode>?> Selections = new();
 
     private static IReadOnlyList<JsonNode>? SelectUncached(IQueryCollection query, Scenario scenario)
     {
-        var orders = Ids(query, "orderIds[]");
-        var leads = Ids(query, "leadIds[]");
+        var orders = Queries.Ids(query, "orderIds[]");
+        var leads = Queries.Ids(query, "leadIds[]");
         if (orders.Count == 0 && leads.Count == 0)
         {
             return null;
         }
-        var users = Ids(query, "userIds[]");
-        var statuses = Ids(query, "statusIds[]").Select(id => id >= 1 && id <= CallGenerator.StatusCodes.Count ? CallGenerator.StatusCodes[(int)id - 1] : "?").ToHashSet();
-        var from = Time(query["createdAt[0]"]);
-        var to = Time(query["createdAt[1]"]);
+        var users = Queries.Ids(query, "userIds[]");
+        var statuses = Queries.Ids(query, "statusIds[]").Select(id => id >= 1 && id <= CallGenerator.StatusCodes.Count ? CallGenerator.StatusCodes[(int)id - 1] : "?").ToHashSet();
+        var from = Queries.Time(query, "createdAt[0]");
+        var to = Queries.Time(query, "createdAt[1]");
         var calls = CallGenerator.Calls(scenario.CallCount ?? CallGenerator.DefaultCount);
         var times = CallGenerator.Times(scenario.CallCount ?? CallGenerator.DefaultCount);
         return calls.Where((call, index) =>
@@ -105,9 +104,9 @@ internal static class Calls
         await Faults.WriteCountedAsync(context, bytes);
     }
 
-    public static byte[] CallStatuses()
+    public static IReadOnlyList<JsonNode> CallStatuses()
     {
-        var list = new JsonArray();
+        var list = new List<JsonNode>();
         for (var i = 0; i < CallGenerator.StatusCodes.Count; i++)
         {
             list.Add(new JsonObject
@@ -125,19 +124,14 @@ internal static class Calls
                 ["isSystem"] = i < 2,
             });
         }
-        return Envelope(list);
+        return list;
     }
 
-    public static byte[] LeadStatuses() => Envelope(new JsonArray(
+    /// <summary>The lead statuses: one of each category (a new lead takes only in-progress ones).</summary>
+    public static readonly IReadOnlyList<JsonObject> LeadStatusItems = new[]
+    {
         new JsonObject { ["id"] = 1, ["code"] = "new", ["title"] = "New", ["category"] = "in-progress", ["sort"] = 10, ["color"] = "#2196f3", ["isSystem"] = true },
         new JsonObject { ["id"] = 2, ["code"] = "qualified", ["title"] = "Qualified", ["category"] = "qualified", ["sort"] = 20, ["color"] = "#4caf50", ["isSystem"] = true },
-        new JsonObject { ["id"] = 3, ["code"] = "rejected", ["title"] = "Not interested", ["category"] = "disqualified", ["sort"] = 30, ["color"] = "#f44336", ["isSystem"] = false }));
-
-    private static byte[] Envelope(JsonArray data) => Encoding.UTF8.GetBytes($"{{\"success\":true,\"message\":\"\",\"data\":{data.ToJsonString()}}}");
-
-    private static HashSet<long> Ids(IQueryCollection query, string name) =>
-        query[name].Select(value => long.Parse(value!, CultureInfo.InvariantCulture)).ToHashSet();
-
-    private static DateTimeOffset? Time(string? text) =>
-        string.IsNullOrEmpty(text) ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+        new JsonObject { ["id"] = 3, ["code"] = "rejected", ["title"] = "Not interested", ["category"] = "disqualified", ["sort"] = 30, ["color"] = "#f44336", ["isSystem"] = false },
+    };
 }

@@ -18,7 +18,7 @@ internal sealed record MockOptions(int Port, string ApiKey, string? DataFile, in
                             trusts, each on its own port (one banner line each, then an empty line)
           --make-ca DIR     write a new test CA (liner-test-ca.pem and its key) into DIR and exit
           --parent-pid PID  exit with that process; Ctrl+C is then left to it (the mock ignores it)
-        Path segments in front of an API path pick a scenario: see MockRouter.cs.
+        Path segments in front of an API path pick a scenario: the routes and the tokens follow.
         """;
 
     /// <summary>True when the command line asks for help.</summary>

@@ -1,73 +1,53 @@
 using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Liner.MockApi;
 
 /// <summary>
-/// Routes a request: the control endpoints, then an API path (with the scenario prefix in front of
-/// it), the key check, the faults the scenario asks for, and the body.
-/// API paths: <c>/v2/sip-endpoints/</c> (and its singular spelling), <c>/v1/health/check/</c>, the paged
-/// <c>/v2/order/</c> and <c>/v2/user/list/</c> (offset, limit; users also accessGroup, isActive),
-/// <c>/v1/order/list/</c>, and <c>/v2/user/detail/{id}/</c>. Data: the sample files, or <c>count=N</c>
-/// generated items; <c>v1-orders</c> makes <c>/v2/order/</c> answer 404, as an older Liner does.
-/// Scenario tokens (see <see cref="Scenario"/>): data: <c>count=N</c>, <c>stream=N</c>, <c>empty</c>, <c>extra</c>,
-/// <c>singular</c> (plural path is 404), <c>big-params</c>, <c>wrong-types</c>, <c>odd-values</c>,
-/// <c>fail=MESSAGE</c>, <c>success-last-false</c>, <c>no-data</c>, <c>data-object</c>, <c>data-null</c>,
-/// <c>not-envelope</c>, <c>unhealthy</c>; faults: <c>status=CODE</c> with <c>times=K</c> and
-/// <c>retry-after=S|date</c>, <c>delay=MS</c>, <c>stall=MS</c>, <c>html</c>, <c>empty-body</c>,
-/// <c>truncate</c>, <c>reset</c>, <c>reset-mid</c>, <c>redirect=PORT</c>, <c>redirect-same</c>,
-/// <c>redirect-scheme</c> (the same host and port, the other scheme), <c>echo-key</c>,
-/// <c>echo-key=quote</c>; paging: <c>page-delay=MS</c>, <c>max-limit=N</c>,
-/// <c>last-next=null|absent|total|past|stuck</c>, <c>no-total</c>, <c>total-grows</c>,
-/// <c>fail-page=K</c> (503 for page K, with <c>times</c>); calls: <c>calls=N</c> generated calls,
-/// recordings <c>file-size=BYTES</c>, <c>file-fail=RECORDID</c> (500), <c>file-reset=RECORDID</c>,
-/// <c>file-redirect=PORT</c> (302 to plain http on that port), <c>file-hold=RECORDID</c> (half, then held open).
-/// Control: <c>GET|DELETE /_mock/requests</c> (DELETE also restarts the fault counters).
+/// Answers a request: the control endpoints (<c>/_mock/...</c>), else the route (<see cref="LinerRoutes"/>)
+/// whose template ends the path, with the scenario read from the segments in front of it
+/// (<see cref="Scenario"/>). In this order: the log (with the body), 404 for an unknown path and 405 for
+/// a method the path does not take, <c>delay</c>, <c>page-delay</c>, the redirects, a route that needs no
+/// key (files), <c>echo-key</c>, the key, the faults (<c>status</c>, <c>fail-page</c>, <c>html</c>, ...),
+/// <c>singular</c>, a write's JSON body, the handler, then for a create <c>create-then</c> and
+/// <c>create-delay</c>, and the answer: a paged list paged, an unpaged list in the envelope, a write's id.
+/// <c>--help</c> prints the routes and the tokens (<see cref="Help"/>).
 /// </summary>
 internal sealed class MockRouter
 {
-    private const string PluralPath = "/v2/sip-endpoints/";
-    private const string SingularPath = "/v2/sip-endpoint/";
-    private const string HealthPath = "/v1/health/check/";
-    private const string OrdersPath = "/v2/order/";
-    private const string OrdersV1Path = "/v1/order/list/";
-    private const string UsersPath = "/v2/user/list/";
-    private const string UserDetailPath = "/v2/user/detail/";
-    private const string CallsPath = "/v2/call/";
-    private const string CallDetailPath = "/v2/call/detail/";
-    private const string RecordsPath = "/v2/call-record/";
-    private const string RecordDetailPath = "/v2/call-record/detail/";
-    private const string FilePath = "/files/";
-    private const string CallStatusesPath = "/v2/call-statuses/";
-    private const string CallStatusPath = "/v2/call-status/";
-    private const string LeadStatusesPath = "/v2/lead-statuses/";
-    private const string LeadStatusPath = "/v2/lead-status/";
-    private static readonly string[] ApiPaths =
-    {
-        PluralPath, SingularPath, HealthPath, OrdersPath, OrdersV1Path, UsersPath, CallsPath, RecordsPath,
-        CallStatusesPath, CallStatusPath, LeadStatusesPath, LeadStatusPath,
-    };
-
-    // Paths that end in an id: the detail endpoints, and the recordings' files.
-    private static readonly (string Path, System.Text.RegularExpressions.Regex Pattern)[] IdPaths =
-    {
-        (UserDetailPath, new(@"/v2/user/detail/(?<id>\d+)/$")),
-        (CallDetailPath, new(@"/v2/call/detail/(?<id>\d+)/$")),
-        (RecordDetailPath, new(@"/v2/call-record/detail/(?<id>\d+)/$")),
-        (FilePath, new(@"/files/(?<id>\d+)\.mp3$")),
-    };
-
     private readonly MockOptions _options;
     private readonly RequestLog _log;
-    private readonly Bodies _bodies;
+    private readonly RouteTable _routes;
+    private readonly Stores _stores;
 
     public MockRouter(MockOptions options, RequestLog log)
     {
         _options = options;
         _log = log;
-        _bodies = new Bodies(options);
+        var bodies = new Bodies(options);
+        _routes = new LinerRoutes(bodies).Table;
+        _stores = new Stores(bodies);
     }
+
+    /// <summary>What <c>--help</c> prints after the options: the routes, the scenario tokens and the control endpoints.</summary>
+    public static string Help() =>
+        "API routes (a path may have scenario segments in front: /count=1000/status=503/times=1/v2/sip-endpoints/).\n" +
+        "Every answer is Liner's envelope {success, message, data}; a write is a POST with a JSON body\n" +
+        "(Content-Type application/json) and the key: an unknown field is 400 \"Unknown field 'x'\", a field\n" +
+        "missing or bad is 400 naming it, an id that is not there 404. GET paths also take HEAD; another method 405.\n" +
+        new LinerRoutes(new Bodies(MockOptions.Parse([]))).Table.Describe() +
+        "\nScenario tokens (path segments; other segments, such as a gateway's prefix, are ignored):\n" +
+        Scenario.Describe() +
+        "\nControl:\n" +
+        "  GET    /_mock/requests     the requests since the last clear: scheme, method, path, query, apiKeyPresent,\n" +
+        "                             apiKeyAccepted, apiKey, accept, userAgent, connectionId, at, protocol,\n" +
+        "                             bodyLength and bodyBytesSent (of the answer), body (the request's, as text)\n" +
+        "  DELETE /_mock/requests     clears the log, the fault counters (times=K) and the connection counts\n" +
+        "  GET    /_mock/connections  the TCP connections each listener accepted (a refused TLS handshake is one without a request)\n" +
+        "  DELETE /_mock/stores       forgets every store, the default one too: the next request starts from the samples\n";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -79,38 +59,39 @@ internal sealed class MockRouter
             return;
         }
 
-        var detail = System.Text.RegularExpressions.Match.Empty;
-        string? apiPath = null;
-        foreach (var (idPath, pattern) in IdPaths)
-        {
-            if (pattern.Match(path) is { Success: true } match)
-            {
-                (detail, apiPath) = (match, idPath);
-                break;
-            }
-        }
-        apiPath ??= ApiPaths.FirstOrDefault(api => path.EndsWith(api, StringComparison.Ordinal));
+        var (route, match, allowed) = _routes.Find(request.Method, path);
         var key = request.Headers["X-Api-Key"].ToString();
         var keyPresent = request.Headers.ContainsKey("X-Api-Key");
         var accepted = keyPresent && key == _options.ApiKey;
-        _log.Add(context, new LoggedRequest(request.Scheme, request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id));
+        var entry = new LoggedRequest(request.Scheme, request.Method, path, request.QueryString.Value ?? string.Empty, keyPresent, accepted, keyPresent ? key : null, request.Headers.Accept.ToString(), request.Headers.UserAgent.ToString(), context.Connection.Id);
+        _log.Add(context, entry);
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(request.Body, Encoding.UTF8);
+            entry.Body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
 
-        if (apiPath is null)
+        if (allowed is not null)
+        {
+            context.Response.Headers.Allow = allowed;
+            await Faults.WriteEnvelopeAsync(context, 405, false, $"Method {request.Method} is not allowed here: use {allowed}", "null");
+            return;
+        }
+        if (route is null)
         {
             await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
             return;
         }
-        var scenario = Scenario.Parse(path[..(detail.Success ? detail.Index : path.Length - apiPath.Length)]);
+        var scenario = Scenario.Parse(path[..match.Index]);
         var offset = long.TryParse(request.Query["offset"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var o) ? o : 0;
         var limit = int.TryParse(request.Query["limit"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : 50;
-        var attempt = _log.CountAttempt($"{scenario.Prefix}{apiPath}?{offset}");
+        var attempt = _log.CountAttempt($"{scenario.Prefix}{route.Template}?{offset}");
 
         if (scenario.Delay is { } delay)
         {
             await Task.Delay(delay, context.RequestAborted);
         }
-        var paged = apiPath is OrdersPath or UsersPath or CallsPath or RecordsPath;
-        if (paged && scenario.PageDelay is { } pageDelay)
+        if (route.Paged && scenario.PageDelay is { } pageDelay)
         {
             await Task.Delay(pageDelay, context.RequestAborted);
         }
@@ -118,17 +99,9 @@ internal sealed class MockRouter
         {
             return;
         }
-        if (apiPath == FilePath && scenario.FileRedirectPort is { } filePort)
+        if (route.Open)
         {
-            // A storage host that sends the recording on to plain http (on another port of this computer).
-            context.Response.StatusCode = 302;
-            context.Response.Headers.Location = $"http://127.0.0.1:{filePort}{path.Replace($"/file-redirect={filePort}", string.Empty)}";
-            return;
-        }
-        if (apiPath == FilePath)
-        {
-            // Recordings are files, as a storage host would serve them: no key needed (the log says whether one came).
-            await Calls.WriteFileAsync(context, scenario, long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture));
+            await AnswerAsync(context, route, scenario, match, new JsonObject(), offset, limit, attempt);
             return;
         }
         if (scenario.EchoKey)
@@ -141,90 +114,115 @@ internal sealed class MockRouter
             await Faults.WriteEnvelopeAsync(context, 401, false, "Invalid API key", "null");
             return;
         }
-        var failThisPage = scenario.FailPage is { } page && paged && offset == (long)page * Math.Min(limit, scenario.MaxLimit ?? 100);
+        var failThisPage = scenario.FailPage is { } page && route.Paged && offset == (long)page * Math.Min(limit, scenario.MaxLimit ?? 100);
         if (await Faults.TryFailAsync(context, scenario, attempt, failThisPage))
         {
             return;
         }
-
-        switch (apiPath)
+        if (route.Plural && scenario.Singular)
         {
-            case HealthPath:
-                await Faults.WriteEnvelopeAsync(context, scenario.Unhealthy ? 503 : 200, !scenario.Unhealthy, scenario.Unhealthy ? "linerMicroStt is not responding" : string.Empty, Bodies.Health(scenario.Unhealthy));
+            await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
+            return;
+        }
+        var body = new JsonObject();
+        if (HttpMethods.IsPost(request.Method))
+        {
+            try
+            {
+                body = JsonBody(request, entry.Body);
+            }
+            catch (ApiError error)
+            {
+                await Faults.WriteEnvelopeAsync(context, error.Status, false, error.Message, "null");
                 return;
-            case PluralPath when scenario.Singular:
-                await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
-                return;
-            case OrdersPath when scenario.V1Orders:
-                await Faults.WriteEnvelopeAsync(context, 404, false, "Route not found", "null");
-                return;
-            case OrdersPath:
-                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(_bodies.Orders(scenario.Body.Count), scenario, offset, limit, attempt));
-                return;
-            case OrdersV1Path:
-                await Faults.WriteBodyAsync(context, scenario, _bodies.OrdersV1());
-                return;
-            case UsersPath:
-                var users = _bodies.Users(scenario.Body.Count, request.Query["accessGroup"].FirstOrDefault(), request.Query["isActive"].FirstOrDefault());
-                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(users, scenario, offset, limit, attempt));
-                return;
-            case CallsPath:
-                if (Calls.Select(request.Query, scenario) is not { } calls)
+            }
+        }
+        await AnswerAsync(context, route, scenario, match, body, offset, limit, attempt);
+    }
+
+    private async Task AnswerAsync(HttpContext context, MockRoute route, Scenario scenario, System.Text.RegularExpressions.Match match, JsonObject body, long offset, int limit, int attempt)
+    {
+        Reply reply;
+        try
+        {
+            reply = route.Handle(new RouteCall(context, scenario, match, body, _stores));
+        }
+        catch (ApiError error)
+        {
+            reply = Reply.Envelope(error.Status, false, error.Message, "null");
+        }
+        if (route.Creates && reply is DoneReply)
+        {
+            // The create is done: now the answer may be slow, or fail all the same.
+            var failAfter = scenario.CreateThen is not null && _log.CountAttempt($"create-then|{scenario.Prefix}{route.Template}") <= (scenario.Times ?? int.MaxValue);
+            if (scenario.CreateDelay is { } createDelay)
+            {
+                try
                 {
-                    await Faults.WriteEnvelopeAsync(context, 400, false, "orderIds or leadIds is required", "null");
+                    await Task.Delay(createDelay, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
                     return;
                 }
-                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(calls, scenario, offset, limit, attempt));
-                return;
-            case CallDetailPath:
-                await WriteDetailAsync(context, CallGenerator.Calls(scenario.CallCount ?? CallGenerator.DefaultCount), detail, "Call");
-                return;
-            case RecordsPath:
-                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(Calls.Records(request, scenario), scenario, offset, limit, attempt));
-                return;
-            case RecordDetailPath:
-                await WriteDetailAsync(context, Calls.Records(request, scenario, onlyFor: null), detail, "Call record");
-                return;
-            case CallStatusesPath or LeadStatusesPath when scenario.Singular:
-                await Faults.WriteHtmlAsync(context, 404, "404 Not Found");
-                return;
-            case CallStatusesPath or CallStatusPath:
-                await Faults.WriteBodyAsync(context, scenario, Calls.CallStatuses());
-                return;
-            case LeadStatusesPath or LeadStatusPath:
-                await Faults.WriteBodyAsync(context, scenario, Calls.LeadStatuses());
-                return;
-            case UserDetailPath:
-                var id = long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture);
-                if (_bodies.Users(null, null, null).FirstOrDefault(user => (long)user["id"]! == id) is { } found)
+            }
+            if (failAfter)
+            {
+                if (scenario.RetryAfter is { } retryAfter)
                 {
-                    await Faults.WriteEnvelopeAsync(context, 200, true, string.Empty, found.ToJsonString());
+                    context.Response.Headers.RetryAfter = retryAfter;
                 }
-                else
-                {
-                    await Faults.WriteEnvelopeAsync(context, 404, false, $"User {id} not found", "null");
-                }
-                return;
-            case PluralPath or SingularPath when scenario.Streamed is { } streamed:
-                await NumberGenerator.WriteStreamedAsync(context, streamed);
-                return;
-            default:
-                await Faults.WriteBodyAsync(context, scenario, _bodies.Numbers(scenario.Body));
-                return;
+                reply = Reply.Envelope(scenario.CreateThen!.Value, false, $"Simulated failure {scenario.CreateThen}", "null");
+            }
+        }
+        switch (reply)
+        {
+            case ListReply list when route.Paged:
+                await Faults.WriteBodyAsync(context, scenario, Bodies.Page(list.Items, scenario, offset, limit, attempt));
+                break;
+            case ListReply list:
+                await Faults.WriteBodyAsync(context, scenario, Bodies.List(list.Items));
+                break;
+            case BodyReply whole:
+                await Faults.WriteBodyAsync(context, scenario, whole.Bytes);
+                break;
+            case EnvelopeReply envelope:
+                await Faults.WriteEnvelopeAsync(context, envelope.Status, envelope.Success, envelope.Message, envelope.DataJson);
+                break;
+            case DoneReply done:
+                var data = done.Id is not { } id ? "null"
+                    : scenario.CreateIdObject && route.Creates ? new JsonObject { ["id"] = id }.ToJsonString()
+                    : id.ToString(CultureInfo.InvariantCulture);
+                await Faults.WriteEnvelopeAsync(context, 200, true, string.Empty, data);
+                break;
+            case CustomReply custom:
+                await custom.Write(context);
+                break;
         }
     }
 
-    private static async Task WriteDetailAsync(HttpContext context, IEnumerable<JsonNode> items, System.Text.RegularExpressions.Match detail, string noun)
+    /// <summary>A write's body: a JSON object sent as application/json; anything else is refused with the envelope.</summary>
+    private static JsonObject JsonBody(HttpRequest request, string? text)
     {
-        var id = long.Parse(detail.Groups["id"].Value, CultureInfo.InvariantCulture);
-        if (items.FirstOrDefault(item => (long)item["id"]! == id) is { } found)
+        var type = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType : null;
+        if (!string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase))
         {
-            await Faults.WriteEnvelopeAsync(context, 200, true, string.Empty, found.ToJsonString());
+            throw new ApiError(415, $"Content-Type must be application/json, not '{request.ContentType}'");
         }
-        else
+        JsonNode? node;
+        try
         {
-            await Faults.WriteEnvelopeAsync(context, 404, false, $"{noun} {id} not found", "null");
+            node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            if (node is not null)
+            {
+                Samples.Materialize(node);
+            }
         }
+        catch (Exception error) when (error is JsonException or ArgumentException or InvalidOperationException)
+        {
+            throw new ApiError(400, $"The body is not valid JSON: {error.Message}");
+        }
+        return node as JsonObject ?? throw new ApiError(400, "The body must be a JSON object");
     }
 
     private async Task HandleControlAsync(HttpContext context, string path)
@@ -232,6 +230,12 @@ internal sealed class MockRouter
         if (path == "/_mock/requests" && HttpMethods.IsDelete(context.Request.Method))
         {
             _log.Clear();
+            context.Response.StatusCode = 204;
+            return;
+        }
+        if (path == "/_mock/stores" && HttpMethods.IsDelete(context.Request.Method))
+        {
+            _stores.Clear();
             context.Response.StatusCode = 204;
             return;
         }

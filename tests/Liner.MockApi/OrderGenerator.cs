@@ -6,11 +6,11 @@ namespace Liner.MockApi;
 /// <summary>Deterministic orders (calling campaigns) for the paged <c>/v2/order/</c>, any number of them.</summary>
 internal static class OrderGenerator
 {
-    private static readonly ConcurrentDictionary<int, IReadOnlyList<JsonNode>> Cache = new();
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<JsonObject>> Cache = new();
 
-    public static IReadOnlyList<JsonNode> Generate(int count) => Cache.GetOrAdd(count, n =>
+    public static IReadOnlyList<JsonObject> Generate(int count) => Cache.GetOrAdd(count, n =>
     {
-        var orders = new List<JsonNode>(n);
+        var orders = new List<JsonObject>(n);
         for (var i = 0; i < n; i++)
         {
             var id = 5001 + i;

@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 if (MockOptions.WantsHelp(args))
 {
     Console.WriteLine(MockOptions.Usage);
+    Console.WriteLine();
+    Console.Write(MockRouter.Help());
     return 0;
 }
 MockOptions options;

@@ -16,6 +16,9 @@ internal sealed record LoggedRequest(string Scheme, string Method, string Path, 
 
     /// <summary>How much of that body the client had taken when the mock stopped writing: all of it, or less when the client went away.</summary>
     public long BodyBytesSent { get; set; }
+
+    /// <summary>The body the request carried (a write's JSON), as text; null when it carried none.</summary>
+    public string? Body { get; set; }
 }
 
 /// <summary>
