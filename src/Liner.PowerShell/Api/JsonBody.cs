@@ -54,7 +54,8 @@ internal sealed class JsonBody
     public byte[] ToBytes()
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Relaxed escaping: the body is not HTML, and Cyrillic names and + in phones stay readable in -Debug and in logs.
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             foreach (var field in _fields)

@@ -1,0 +1,299 @@
+# Leads in and out against the mock: reading with server-side filters, creating from CSV rows with
+# only the given fields sent, a failed row reported with the row itself, nothing ever created twice,
+# throttled creates written in input order, and partial updates. Each test has a store of its own
+# (the store=NAME token), so none depends on another.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    function Get-Ids { process { $_.Id } }
+
+    # A connection to a fresh store of the mock's own; extra scenario tokens go in front.
+    function Connect-Store([string] $Tokens) {
+        $script:Store = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
+        $prefix = if ($Tokens) { "$Tokens/$Store" } else { $Store }
+        $connection = Connect-Liner -ApiHost "$($Mock.Url)/$prefix" -ApiKey $TestKey -PassThru
+        Clear-LinerMockRequest $Mock
+        $connection
+    }
+
+    # The JSON bodies of the POSTs the mock received, as objects, in the order they came.
+    function Get-Posted([string] $Like = '*') {
+        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like }) | ForEach-Object { [pscustomobject]@{ Path = $_.path; Body = ($_.body | ConvertFrom-Json -AsHashtable); At = [datetime]$_.at } }
+    }
+
+    function ConvertFrom-CsvText([string] $Text) { $Text.Trim() | ConvertFrom-Csv }
+
+    $Rows = ConvertFrom-CsvText @'
+phone,name,comment,priority
++7 (999) 100-00-01,Anna Ivanova,spring fair,
+8 999 100 00 02,Boris Petrov,,3
+79991000003,Vera Sidorova,website form,0
+'@
+}
+AfterAll {
+    Disconnect-Liner
+    Stop-LinerMockApi $Mock
+}
+
+Describe 'Get-LinerLead' {
+    BeforeAll { $null = Connect-Store }
+
+    It 'asks the server for orders, statuses by code (wildcards) and the period' {
+        $leads = @(Get-LinerLead -OrderId 5001 -Status 'new', 'qual*' -After '2026-10-01' -Before '2026-10-20')
+        $query = [uri]::UnescapeDataString((Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/lead/' | Select-Object -Last 1).query)
+        $query | Should -Match 'orderIds\[\]=5001'
+        $query | Should -Match 'statusIds\[\]=1&statusIds\[\]=2'
+        $query | Should -Match 'createdAt\[0\]=2026-10-01T00:00:00'
+        $leads | Should -Not -BeNullOrEmpty
+        $leads.Status | Select-Object -Unique | Sort-Object | Should -Be @('new', 'qualified')
+        $leads.OrderId | Select-Object -Unique | Should -Be 5001
+    }
+
+    It 'names the status by code and the custom values by the fields'' titles' {
+        $lead = Get-LinerLead -Id 9000
+        $lead.Status | Should -Be 'new'
+        $lead.CustomValues['City'] | Should -Be 'Moscow'
+        $lead.CustomValues['Source'] | Should -Be 'web'
+        $lead.CustomValues.Keys | Should -Not -Contain '11'
+    }
+
+    It 'finds a lead by its phone however it is written, and by name' {
+        @(Get-LinerLead -OrderId 5001 -Phone '8 (999) 000-00-01' | Get-Ids) | Should -Be @(9000)
+        @(Get-LinerLead -Phone '*0002' | Get-Ids) | Should -Be @(9001)
+        @(Get-LinerLead -Name 'Anna*' | ForEach-Object Name) | ForEach-Object { $_ | Should -BeLike 'Anna*' }
+    }
+
+    It 'reports an -Id the account lacks as a non-terminating LinerLeadNotFound and writes the others' {
+        $leads = @(Get-LinerLead -Id 9001, 1, 9002 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        @($leads | Get-Ids) | Should -Be @(9001, 9002)
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadNotFound,*'
+        $failures[0].TargetObject | Should -Be 1
+    }
+
+    It 'takes piped orders as orders and piped calls as calls' {
+        Clear-LinerMockRequest $Mock
+        $ofOrder = @(Get-LinerOrder -Id 5002 | Get-LinerLead)
+        $ofOrder.OrderId | Select-Object -Unique | Should -Be 5002
+        [uri]::UnescapeDataString((Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/lead/').query) | Should -Match 'orderIds\[\]=5002'
+        $calls = @(Get-LinerCall -OrderId 5001 -First 3)
+        @($calls | Get-LinerLead | Get-Ids) | Should -Be @($calls.LeadId | Select-Object -Unique)
+    }
+
+    It 'ends with LinerUnknownLeadStatus when no status matches -Status' {
+        { Get-LinerLead -Status 'no-such-status' -ErrorAction Stop } | Should -Throw -ErrorId 'LinerUnknownLeadStatus,*'
+    }
+
+    It 'gives the exact total with -First, from the first page only' {
+        Clear-LinerMockRequest $Mock
+        $out = @(Get-LinerLead -OrderId 5001 -First 2 -IncludeTotalCount)
+        $out[-1].ToString() | Should -BeExactly "Total count: $(@(Get-LinerLead -OrderId 5001).Count)"
+    }
+}
+
+Describe 'Get-LinerCustomField' {
+    It 'lists the fields of leads and of orders, by essence and title' {
+        @(Get-LinerCustomField -Essence Leads).Essence | Select-Object -Unique | Should -Be 'leads'
+        @(Get-LinerCustomField -Essence Orders).Essence | Select-Object -Unique | Should -Be 'orders'
+        (Get-LinerCustomField -Essence Leads -Title Source).Choices.Code | Should -Be @('web', 'call', 'partner')
+        @(Get-LinerCustomField).Count | Should -Be (@(Get-LinerCustomField -Essence Leads).Count + @(Get-LinerCustomField -Essence Orders).Count)
+    }
+}
+
+Describe 'New-LinerLead: what is sent' {
+    It 'sends only what each row gives: an empty cell is no value, the phone in E.164, leadType always' {
+        $null = Connect-Store
+        $created = @($Rows | New-LinerLead -OrderId 5001)
+        $created.Count | Should -Be 3
+        $posted = @(Get-Posted '*/v2/lead/create/')
+        $bodies = $posted | Sort-Object { $_.Body.phone }
+        $bodies[0].Body.Keys | Sort-Object | Should -Be @('leadType', 'name', 'orderId', 'phone', 'sourceComment')
+        $bodies[0].Body.phone | Should -Be '+79991000001'
+        $bodies[1].Body.Keys | Sort-Object | Should -Be @('leadType', 'name', 'orderId', 'phone', 'priority')
+        $bodies[1].Body.phone | Should -Be '+79991000002'
+        $bodies[1].Body.priority | Should -Be 3
+        $bodies[2].Body.priority | Should -Be 0
+        $bodies.Body.leadType | Select-Object -Unique | Should -Be 'straight'
+    }
+
+    It 'sends what the command line gives on purpose: 0, '''' and $false' {
+        $null = Connect-Store
+        $null = New-LinerLead -Phone '+79991000010' -OrderCode SALES -Priority 0 -SourceComment '' -LeadType Selection
+        $body = (Get-Posted '*/v2/lead/create/')[0].Body
+        $body.Keys | Sort-Object | Should -Be @('leadType', 'orderCode', 'phone', 'priority', 'sourceComment')
+        $body.priority | Should -Be 0
+        $body.sourceComment | Should -Be ''
+        $body.leadType | Should -Be 'selection'
+    }
+
+    It 'turns a status code and custom field titles into ids before sending' {
+        $null = Connect-Store
+        $lead = New-LinerLead -Phone '+79991000011' -OrderId 5001 -Status new -CustomValue @{ City = 'Kazan'; 12 = 50000 }
+        $body = (Get-Posted '*/v2/lead/create/')[0].Body
+        $body.statusId | Should -Be 1
+        $body.customValues['11'] | Should -Be 'Kazan'
+        $body.customValues['12'] | Should -Be 50000
+        $lead.Status | Should -Be 'new'
+        $lead.CustomValues['City'] | Should -Be 'Kazan'
+        (Get-LinerLead -Id $lead.Id).CustomValues['City'] | Should -Be 'Kazan'
+    }
+
+    It 'sends nothing for a row with an unknown status, a status of another category, or an unknown field, and names it' -TestCases @(
+        @{ Case = 'unknown status'; Parameters = @{ Status = 'no-such' }; ErrorId = 'LinerUnknownLeadStatus'; Names = "no lead status 'no-such'" }
+        @{ Case = 'qualified status'; Parameters = @{ Status = 'qualified' }; ErrorId = 'LinerUnknownLeadStatus'; Names = 'in-progress' }
+        @{ Case = 'unknown field'; Parameters = @{ CustomValue = @{ Colour = 'red' } }; ErrorId = 'LinerUnknownCustomField'; Names = "'Colour'" }
+    ) {
+        $null = Connect-Store
+        $created = @(New-LinerLead -Phone '+79991000012' -OrderId 5001 @Parameters -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $created | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failures[0].Exception.Message | Should -BeLike "*$Names*"
+        @(Get-Posted) | Should -BeNullOrEmpty
+    }
+
+    It '-WhatIf sends no POST and says what each row would create' {
+        $store = Connect-Store
+        $csv = Join-Path $TestDrive 'whatif.csv'
+        $Rows | Export-Csv $csv -NoTypeInformation
+        $result = Invoke-ModuleScript -Script "Connect-Liner -ApiHost '$($store.ApiHost)' -ApiKey $("(ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force)"); Import-Csv '$csv' | New-LinerLead -OrderId 5001 -WhatIf"
+        @(Get-Posted) | Should -BeNullOrEmpty
+        $result.Output | Should -Match 'Row 1 \(\+79991000001\) in order 5001'
+        $result.Output | Should -Match 'Row 3 \(\+79991000003\) in order 5001'
+    }
+
+    It 'takes the new id as a bare number or as {"id": n}' -TestCases @(@{ Tokens = '' }, @{ Tokens = 'create-id=object' }) {
+        $null = Connect-Store $Tokens
+        $lead = New-LinerLead -Phone '+79991000013' -OrderId 5001
+        $lead.Id | Should -BeGreaterThan 9029
+        (Get-LinerLead -Id $lead.Id).Phone | Should -Be '+79991000013'
+    }
+}
+
+Describe 'New-LinerLead: many rows' {
+    It 'writes the created leads in input order, with at most -ThrottleLimit creates at once' {
+        $null = Connect-Store 'create-delay=150'
+        $rows = 1..12 | ForEach-Object { [pscustomobject]@{ phone = '+7999200{0:0000}' -f $_; name = "Row $_" } }
+        $created = @($rows | New-LinerLead -OrderId 5001 -ThrottleLimit 3)
+        $created.Name | Should -Be @($rows.name)
+        # Each create takes 150 ms: three at once, never a fourth.
+        $times = @(Get-Posted '*/v2/lead/create/' | ForEach-Object At | Sort-Object)
+        $times.Count | Should -Be 12
+        for ($i = 3; $i -lt $times.Count; $i++) { ($times[$i] - $times[$i - 3]).TotalMilliseconds | Should -BeGreaterOrEqual 100 }
+    }
+
+    It 'reports a failed row as one error carrying the row, and the other rows go on' {
+        $null = Connect-Store
+        $rows = ConvertFrom-CsvText @'
+phone,name
++79993000001,First
+not-a-phone,Broken
++79993000003,Third
+'@
+        $created = @($rows | New-LinerLead -OrderId 5001 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $created.Name | Should -Be @('First', 'Third')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadNotCreated,*'
+        $failures[0].Exception.Message | Should -Match '^Row 2 \(not-a-phone\) was not created: .*phone'
+        $failures[0].TargetObject | Should -Be $rows[1]
+        # The failed rows export as they came, and can be sent again.
+        $path = Join-Path $TestDrive 'failed.csv'
+        $failures.TargetObject | Export-Csv $path -NoTypeInformation
+        (Import-Csv $path).name | Should -Be 'Broken'
+    }
+
+    It 'skips rows whose phone the order has (also written another way), reading the order''s leads once' {
+        $null = Connect-Store
+        $rows = ConvertFrom-CsvText @'
+phone,name
+8 (999) 000-00-01,Existing
++79994000001,New
++7 999 400-00-01,Same again
+'@
+        $created = @($rows | New-LinerLead -OrderId 5001 -SkipExisting -WarningVariable warnings -WarningAction SilentlyContinue)
+        $created.Name | Should -Be @('New')
+        @(Get-Posted '*/v2/lead/create/').Count | Should -Be 1
+        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'GET' -and $_.path -like '*/v2/lead/' }).Count | Should -Be 1
+        $warnings | Should -Match '^2 of 3 rows were not sent'
+    }
+
+    It 'with -Async uses create-async, writes nothing, and warns that creation is only accepted' {
+        $null = Connect-Store
+        $out = @($Rows | New-LinerLead -OrderId 5001 -Async -WarningVariable warnings -WarningAction SilentlyContinue)
+        $out | Should -BeNullOrEmpty
+        @(Get-Posted '*/v2/lead/create-async/').Count | Should -Be 3
+        @(Get-Posted '*/v2/lead/create/').Count | Should -Be 0
+        $warnings | Should -Match 'accepted.*no ids'
+    }
+}
+
+Describe 'New-LinerLead: never twice' {
+    It 'retries a 429, which created nothing, after its Retry-After, and holds the other workers meanwhile' {
+        $null = Connect-Store 'status=429/times=1/retry-after=1/create-delay=200'
+        $rows = 1..6 | ForEach-Object { [pscustomobject]@{ phone = '+7999500000{0}' -f $_ } }
+        $created = @($rows | New-LinerLead -OrderId 5001 -ThrottleLimit 2)
+        $created.Count | Should -Be 6
+        @(Get-LinerLead -Phone '+79995*').Count | Should -Be 6
+        $posts = @(Get-Posted '*/v2/lead/create/' | Sort-Object At)
+        $posts.Count | Should -Be 7
+        # The first POST met the 429 and the second was already on its way; every later one waited
+        # the second that the 429 asked for, the worker that was free too.
+        $posts[2..6] | ForEach-Object { ($_.At - $posts[0].At).TotalMilliseconds | Should -BeGreaterOrEqual 900 }
+    }
+
+    It 'never sends a create again after <Case>, and says the lead may exist and how to check' -TestCases @(
+        @{ Case = 'a 503 after the create was done'; Tokens = 'create-then=503'; TimeoutSec = 15 }
+        @{ Case = 'a timeout'; Tokens = 'create-delay=3000'; TimeoutSec = 1 }
+    ) {
+        $store = Connect-Store $Tokens
+        $connection = Connect-Liner -ApiHost $store.ApiHost -ApiKey $TestKey -TimeoutSec $TimeoutSec -MaximumRetryCount 3 -PassThru
+        $created = @(New-LinerLead -Phone '+79996000001' -OrderId 5001 -Connection $connection -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $created | Should -BeNullOrEmpty
+        @(Get-Posted '*/v2/lead/create/').Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadMayExist,*'
+        $failures[0].ErrorDetails.RecommendedAction | Should -Match "Get-LinerLead -OrderId 5001 -Phone '\+79996000001'"
+        @(Get-LinerLead -Phone '+79996000001' -Connection $connection).Count | Should -Be 1
+    }
+}
+
+Describe 'Set-LinerLead' {
+    It 'sends only the fields given, for each piped lead: never what the lead already holds' {
+        $null = Connect-Store
+        $leads = @(Get-LinerLead -OrderId 5001 -Status new -First 3)
+        $leads | Set-LinerLead -Status rejected
+        $posts = @(Get-Posted '*/v2/lead/update/*')
+        $posts.Count | Should -Be 3
+        $posts.Path | ForEach-Object { $_ | Should -Match '/v2/lead/update/(\d+)/$' }
+        foreach ($post in $posts) { $post.Body.Keys | Should -Be @('statusId'); $post.Body.statusId | Should -Be 3 }
+        @(Get-LinerLead -Id $leads.Id).Status | Select-Object -Unique | Should -Be 'rejected'
+    }
+
+    It 'takes the lead and its fields from CSV rows, and clears a field given as '''' on the command line' {
+        $null = Connect-Store
+        $rows = ConvertFrom-CsvText @'
+LeadId,Status,Name
+9000,qualified,
+9001,,Boris Renamed
+'@
+        $rows | Set-LinerLead
+        $posts = @(Get-Posted '*/v2/lead/update/*' | Sort-Object Path)
+        $posts[0].Body.Keys | Should -Be @('statusId')
+        $posts[1].Body.Keys | Should -Be @('name')
+        Clear-LinerMockRequest $Mock
+        $changed = Set-LinerLead -Id 9000 -SourceComment '' -PassThru
+        (Get-Posted '*/v2/lead/update/*')[0].Body.sourceComment | Should -Be ''
+        $changed.SourceComment | Should -BeNullOrEmpty
+        $changed.Status | Should -Be 'qualified'
+    }
+
+    It 'reports a lead that does not exist as LinerLeadNotFound and changes the others; -WhatIf sends nothing' {
+        $null = Connect-Store
+        Set-LinerLead -Id 1 -Priority 5 -ErrorVariable failures -ErrorAction SilentlyContinue
+        [pscustomobject]@{ Id = 9002 } | Set-LinerLead -Priority 5
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadNotFound,*'
+        (Get-LinerLead -Id 9002).Priority | Should -Be 5
+        Clear-LinerMockRequest $Mock
+        Set-LinerLead -Id 9002 -Priority 7 -WhatIf
+        @(Get-Posted) | Should -BeNullOrEmpty
+    }
+}
