@@ -72,7 +72,9 @@ internal sealed class JsonBody
 
     private static void Write(Utf8JsonWriter writer, object? value)
     {
-        switch (value is PSObject wrapped ? wrapped.BaseObject : value)
+        // The numbers below convert the value itself: a wrapped one (PSObject is not IConvertible) would throw.
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        switch (value)
         {
             case null:
                 writer.WriteNullValue();
