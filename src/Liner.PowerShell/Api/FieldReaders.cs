@@ -53,3 +53,20 @@ internal sealed class DateListReader : IFieldReader<ValueList<DateTime>>
         return new ValueList<DateTime>(dates);
     }
 }
+
+/// <summary>Whole minutes (a call-attempt scheme's <c>intervals</c>).</summary>
+internal sealed class MinutesReader : IFieldReader<ValueList<int>>
+{
+    public ValueList<int> Read(ref Utf8JsonReader reader, string field)
+    {
+        var values = JsonValueReader.ReadInt64Array(ref reader, field);
+        var minutes = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            minutes[i] = values[i] is >= int.MinValue and <= int.MaxValue
+                ? (int)values[i]
+                : throw new ResponseShapeException($"field '{field}' has {values[i]} where a number of minutes was expected");
+        }
+        return new ValueList<int>(minutes);
+    }
+}

@@ -34,4 +34,17 @@ public static class LinerErrorIds
     public const string LeadNotUpdated = "LinerLeadNotUpdated";
     public const string UnknownLeadStatus = "LinerUnknownLeadStatus";
     public const string UnknownCustomField = "LinerUnknownCustomField";
+    public const string OrderNotCreated = "LinerOrderNotCreated";
+    public const string OrderMayExist = "LinerOrderMayExist";
+    public const string OrderNotUpdated = "LinerOrderNotUpdated";
+    public const string OrderNumbersNotChanged = "LinerOrderNumbersNotChanged";
+    public const string AgentGroupNotFound = "LinerAgentGroupNotFound";
+    public const string AgentGroupNotCreated = "LinerAgentGroupNotCreated";
+    public const string AgentGroupMayExist = "LinerAgentGroupMayExist";
+    public const string AgentGroupNotUpdated = "LinerAgentGroupNotUpdated";
+    public const string CallAttemptGroupNotFound = "LinerCallAttemptGroupNotFound";
+    public const string CallAttemptGroupNotCreated = "LinerCallAttemptGroupNotCreated";
+    public const string CallAttemptGroupMayExist = "LinerCallAttemptGroupMayExist";
+    public const string CallAttemptGroupNotUpdated = "LinerCallAttemptGroupNotUpdated";
+    public const string UnexpectedInput = "LinerUnexpectedInput";
 }
