@@ -126,9 +126,9 @@ Describe 'New-LinerOrder' {
         (Get-LinerOrder -Id $order.Id).Title | Should -Be 'Kazan spring'
     }
 
-    It 'takes numbers by id, and with no number sends sipEndpointIds empty (the API requires it)' {
+    It 'takes numbers by id, sends a value of a closed set as the API spells it, and with no number sends sipEndpointIds empty (the API requires it)' {
         $null = Connect-Store
-        $null = New-LinerOrder 'By id' -ServiceTitle by-id -Status success -VirtualNumberId 110, 105 -Code BYID
+        $null = New-LinerOrder 'By id' -ServiceTitle by-id -Status Success -VirtualNumberId 110, 105 -Code BYID
         $null = New-LinerOrder 'Empty' -ServiceTitle empty -Status secondary
         $posted = @(Get-Posted)
         $posted[0].Body | Should -BeExactly '{"title":"By id","serviceTitle":"by-id","status":"success","code":"BYID","sipEndpointIds":[110,105]}'

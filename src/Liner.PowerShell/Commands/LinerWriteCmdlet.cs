@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using Liner.PowerShell.Api;
@@ -135,7 +136,7 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
         {
             if (property.GetCustomAttribute<ApiBodyAttribute>() is { } field && Given(property.Name))
             {
-                body.Set(field.Name, Plain(property.GetValue(this)));
+                body.Set(field.Name, Spelled(property, Plain(property.GetValue(this))));
             }
         }
         return body;
@@ -183,6 +184,12 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
             }
         }
     }
+
+    /// <summary>A value of a closed set as the set spells it: ValidateSet ignores case, the API does not ('Info' is sent as 'info').</summary>
+    private static object? Spelled(PropertyInfo property, object? value) =>
+        value is string text && property.GetCustomAttribute<ValidateSetAttribute>() is { } set
+            ? set.ValidValues.FirstOrDefault(valid => string.Equals(valid, text, StringComparison.OrdinalIgnoreCase)) ?? text
+            : value;
 
     private static bool IsEmpty(object? value) =>
         (value is PSObject wrapped ? wrapped.BaseObject : value) switch
