@@ -227,6 +227,31 @@ phone,name
     }
 }
 
+Describe 'New-LinerLead: Ctrl+C' {
+    It 'stops an import cleanly: no create is sent after Stop, and the creates already sent are the only ones made' {
+        $store = Connect-Store 'create-delay=400'
+        $rows = 1..40 | ForEach-Object { [pscustomobject]@{ phone = '+7999700{0:0000}' -f $_ } }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; `$args[1] | New-LinerLead -OrderId 5001 -ThrottleLimit 2 -Connection `$args[0]").AddArgument($store).AddArgument($rows)
+            $async = $ps.BeginInvoke()
+            # Wait for the first creates to reach the mock (not for a clock).
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-Posted '*/v2/lead/create/').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $ps.Stop()
+            $async.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        $sent = @(Get-Posted '*/v2/lead/create/').Count
+        $sent | Should -BeLessThan 40
+        # The mock finishes the creates that reached it; nothing more arrives afterwards.
+        Start-Sleep -Milliseconds 600
+        @(Get-Posted '*/v2/lead/create/').Count | Should -Be $sent
+        @(Get-LinerLead -Phone '+7999700*' -Connection $store).Count | Should -Be $sent
+    }
+}
+
 Describe 'New-LinerLead: never twice' {
     It 'retries a 429, which created nothing, after its Retry-After, and holds the other workers meanwhile' {
         $null = Connect-Store 'status=429/times=1/retry-after=1/create-delay=200'
