@@ -311,6 +311,26 @@ LeadId,Status,Name
         $changed.Status | Should -Be 'qualified'
     }
 
+    It 'takes piped leads whatever fields they lack (no UTC offset, no lead type), and sends only what was given' {
+        $null = Connect-Store
+        $bare = New-LinerLead -Phone '+79998000001' -OrderId 5001
+        Clear-LinerMockRequest $Mock
+        Get-LinerLead -Id $bare.Id, 9000 | Set-LinerLead -Priority 2 -ErrorAction Stop
+        @(Get-Posted '*/v2/lead/update/*').Body | ForEach-Object { $_.Keys | Should -Be @('priority') }
+        Set-LinerLead -Id $bare.Id -UtcOffset 20 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadNotUpdated,*'
+        $failures[0].Exception.Message | Should -Match 'UtcOffset is 20, outside -12 to 14'
+    }
+
+    It 'copies piped leads into another order with New-LinerLead: every field they have' {
+        $null = Connect-Store
+        $copy = Get-LinerLead -Id 9000 | New-LinerLead -OrderId 5002
+        $body = (Get-Posted '*/v2/lead/create/')[0].Body
+        $body.orderId | Should -Be 5002
+        $body.name | Should -Be (Get-LinerLead -Id 9000).Name
+        $copy.OrderId | Should -Be 5002
+    }
+
     It 'reports a lead that does not exist as LinerLeadNotFound and changes the others; -WhatIf sends nothing' {
         $null = Connect-Store
         Set-LinerLead -Id 1 -Priority 5 -ErrorVariable failures -ErrorAction SilentlyContinue

@@ -58,9 +58,9 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
 
     /// <summary>Straight (the default) or Selection.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("Straight", "Selection", IgnoreCase = true)]
     [Alias("lead_type")]
-    public string LeadType { get; set; } = "Straight";
+    [ArgumentCompleter(typeof(LeadTypeCompleter))]
+    public string? LeadType { get; set; }
 
     /// <summary>The code of a lead status of the in-progress category (completed from the account).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -69,14 +69,13 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ApiBody("priority")]
-    public int Priority { get; set; }
+    public int? Priority { get; set; }
 
     /// <summary>The lead's offset from UTC, in hours (-12 to 14).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("utc_offset")]
-    [ValidateRange(-12, 14)]
     [ApiBody("utcOffset")]
-    public int UtcOffset { get; set; }
+    public int? UtcOffset { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Comment", "source_comment")]
@@ -133,6 +132,9 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
 
     internal override string ItemNoun => "leads";
 
+    /// <summary>A new lead takes every field a piped lead has (copying leads to another order).</summary>
+    internal override bool ChangesExistingItems => false;
+
     private LeadVocabulary Vocabulary => _vocabulary ??= new LeadVocabulary(Api);
 
     internal override void ProcessItem()
@@ -141,9 +143,15 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
         var phone = PhoneNumber.ToE164(Phone);
         var label = $"Row {ItemNumber} ({phone})";
         var body = GivenBody();
-        body.Set("leadType", LeadType.ToLowerInvariant());
+        var leadType = Given(nameof(LeadType)) && !string.IsNullOrWhiteSpace(LeadType) ? LeadType!.Trim().ToLowerInvariant() : "straight";
+        string? why = leadType is "straight" or "selection" ? null : $"-LeadType is '{LeadType}', where Straight or Selection was expected";
+        if (why is not null || !CheckRange(nameof(UtcOffset), UtcOffset, -12, 14, out why))
+        {
+            WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: {why}."), LinerErrorIds.LeadNotCreated, ErrorCategory.InvalidArgument, target, "Correct the row and send it again."));
+            return;
+        }
+        body.Set("leadType", leadType);
         body.Set("phone", phone);
-        string? why = null;
         if (Given(nameof(Status)) && Status is not null)
         {
             if (Vocabulary.StatusId(Status, forNewLead: true, out why) is { } statusId)

@@ -43,13 +43,13 @@ public sealed class SetLinerLeadCommand : LinerWriteCmdlet
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ApiBody("priority")]
-    public int Priority { get; set; }
+    public int? Priority { get; set; }
 
+    /// <summary>The lead's offset from UTC, in hours (-12 to 14).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("utc_offset")]
-    [ValidateRange(-12, 14)]
     [ApiBody("utcOffset")]
-    public int UtcOffset { get; set; }
+    public int? UtcOffset { get; set; }
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Comment", "source_comment")]
@@ -110,6 +110,11 @@ public sealed class SetLinerLeadCommand : LinerWriteCmdlet
         object target = InputObject ?? (object)id;
         var label = $"Lead {id}";
         var body = GivenBody();
+        if (!CheckRange(nameof(UtcOffset), UtcOffset, -12, 14, out var outside))
+        {
+            WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not changed: {outside}."), LinerErrorIds.LeadNotUpdated, ErrorCategory.InvalidArgument, target, "Correct the value and send the lead again."));
+            return;
+        }
         if (body.Has("phone") && body["phone"] is string phone && phone.Length > 0)
         {
             body.Set("phone", PhoneNumber.ToE164(phone));
