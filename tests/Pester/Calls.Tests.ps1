@@ -348,6 +348,9 @@ Describe 'Save-LinerCallRecord' {
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
         }
         finally { $ps.Dispose() }
+        # The download ends on its own thread as the stop reaches it: give it a moment to clean up.
+        $deadline = [DateTime]::UtcNow.AddSeconds(5)
+        while ((& $partial) -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
         @(Get-ChildItem $Folder -Force -ErrorAction Ignore | Where-Object Name -Like '*.partial').Count | Should -Be 0
         @(Get-ChildItem $Folder -Force -ErrorAction Ignore | Where-Object Name -Like "*_$held.mp3").Count | Should -Be 0
     }
