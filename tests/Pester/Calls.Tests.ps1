@@ -238,6 +238,14 @@ Describe 'Get-LinerCallRecord' {
         $written[-1].ToString() | Should -BeExactly "Total count: $(@($All | Where-Object hasRecords).Count)"
     }
 
+    It 'stops asking for pages once -First is met' {
+        $connection = Connect-Test -Scenario 'calls=2000' -SkipValidation    # 1,600 records: 16 pages
+        Clear-LinerMockRequest $Mock
+        @(Get-LinerCallRecord -Connection $connection -First 150 -Skip 3).Count | Should -Be 150
+        Start-Sleep -Milliseconds 300
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/call-record/').Count | Should -BeLessOrEqual (2 + $ReadAhead)
+    }
+
     It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {
         $connection = Connect-Test -Scenario 'calls=2000' -SkipValidation    # 1,600 records: 16 pages
         Clear-LinerMockRequest $Mock
