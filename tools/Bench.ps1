@@ -278,6 +278,46 @@ Remove-Item $folder, "$folder-iwr" -Recurse -Force -ErrorAction Ignore
 Disconnect-Liner -Connection $files
 Disconnect-Liner -Connection $calls
 
+# L: 2,000 leads from a CSV, 20 ms per create on the server: Import-Csv | New-LinerLead (4 creates at
+# a time) against what an admin writes by hand, an Invoke-RestMethod -Method Post loop. Each run has a
+# store of its own in the mock. Then the same import under injected 429s and 503s: no lead twice.
+Write-Host 'Measuring an import of 2,000 leads...' -ForegroundColor Cyan
+$leadsCsv = Join-Path ([IO.Path]::GetTempPath()) "liner-bench-leads-$PID.csv"
+function Write-LeadsCsv([int] $Count) {
+    1..$Count | ForEach-Object { [pscustomobject]@{ phone = '+7998{0:0000000}' -f $_; name = "Lead $_"; comment = 'bench' } } | Export-Csv $leadsCsv -NoTypeInformation
+}
+function New-LeadsStore([string] $Tokens = 'create-delay=20') { "$ApiHost/$Tokens/store=bench-$([guid]::NewGuid().ToString('n').Substring(0, 8))" }
+Write-LeadsCsv 2000
+$moduleL = {
+    $store = Connect-Liner -ApiHost (New-LeadsStore) -ApiKey $secureKey -PassThru
+    Import-Csv $leadsCsv | New-LinerLead -OrderId 5001 -Connection $store | Measure-Object
+}
+$restL = {
+    $leadsHost = New-LeadsStore
+    Import-Csv $leadsCsv | ForEach-Object {
+        $body = @{ phone = $_.phone; name = $_.name; sourceComment = $_.comment; orderId = 5001; leadType = 'straight' } | ConvertTo-Json
+        Invoke-RestMethod -Method Post -Headers $headers -ContentType 'application/json' -Body $body "$leadsHost/v2/lead/create/"
+    } | Measure-Object
+}
+$leadsRow = [ordered]@{ Rows = 2000; CreateDelayMs = 20; Module = Measure-Few $moduleL 2; Rest = Measure-Few $restL 1 }
+# Memory: what the import keeps, and allocates per row, at 500 and at 2,000 rows.
+foreach ($count in 500, 2000) {
+    Write-LeadsCsv $count
+    $leadsRow["RetainedMBAt$count"] = & $retained { $store = Connect-Liner -ApiHost (New-LeadsStore 'create-delay=1') -ApiKey $secureKey -PassThru; Import-Csv $leadsCsv | New-LinerLead -OrderId 5001 -Connection $store | Measure-Object }
+    $leadsRow["AllocatedPerRowAt$count"] = (Measure-Allocation { $store = Connect-Liner -ApiHost (New-LeadsStore 'create-delay=1') -ApiKey $secureKey -PassThru; Import-Csv $leadsCsv | New-LinerLead -OrderId 5001 -Connection $store | Measure-Object }) / $count
+}
+# Faults: 30 429s (refused before anything was done: retried) and 30 503s after the create (never retried).
+Write-LeadsCsv 2000
+foreach ($fault in 'status=429/times=30/retry-after=0', 'create-then=503/times=30') {
+    $faultHost = New-LeadsStore "create-delay=20/$fault"
+    $store = Connect-Liner -ApiHost $faultHost -ApiKey $secureKey -PassThru
+    $created = @(Import-Csv $leadsCsv | New-LinerLead -OrderId 5001 -Connection $store -ErrorVariable failedRows -ErrorAction SilentlyContinue).Count
+    $inStore = @(Get-LinerLead -OrderId 5001 -Phone '+7998*' -Connection $store)
+    $twice = @($inStore | Group-Object Phone | Where-Object Count -GT 1).Count
+    $leadsRow[$fault] = [ordered]@{ Written = $created; Errors = @($failedRows).Count; MayExist = @($failedRows | Where-Object FullyQualifiedErrorId -Like 'LinerLeadMayExist*').Count; InStore = $inStore.Count; PhonesTwice = $twice }
+}
+Remove-Item $leadsCsv -ErrorAction Ignore
+
 # F: Import-Module in fresh processes, less a bare start.
 Write-Host 'Measuring Import-Module in fresh processes...' -ForegroundColor Cyan
 $bare = Measure-ProcessStart 'exit'
@@ -364,12 +404,19 @@ $null = $md.AppendLine()
 $null = $md.AppendLine(('H, saving {0} recordings of {1} KB: Save-LinerCallRecord {2:N0} ms, a sequential Invoke-WebRequest -OutFile loop {3:N0} ms ({4} faster).' -f
     $saveRow.Recordings, $saveRow.SizeKB, $saveRow.Module, $saveRow.Rest, (Format-Ratio $saveRow.Rest $saveRow.Module)))
 $null = $md.AppendLine()
+$null = $md.AppendLine(('L, importing {0:N0} leads from a CSV ({1} ms per create on the server): Import-Csv | New-LinerLead {2:N0} ms, an Invoke-RestMethod -Method Post loop {3:N0} ms ({4} faster). Memory: the import keeps {5:N1} MB after 500 rows and {6:N1} MB after 2,000, and allocates {7:N0} and {8:N0} bytes per row: flat in the row count.' -f
+    $leadsRow.Rows, $leadsRow.CreateDelayMs, $leadsRow.Module, $leadsRow.Rest, (Format-Ratio $leadsRow.Rest $leadsRow.Module), $leadsRow.RetainedMBAt500, $leadsRow.RetainedMBAt2000, $leadsRow.AllocatedPerRowAt500, $leadsRow.AllocatedPerRowAt2000))
+foreach ($fault in 'status=429/times=30/retry-after=0', 'create-then=503/times=30') {
+    $f = $leadsRow[$fault]
+    $null = $md.AppendLine(('L under `{0}`: {1:N0} leads written, {2} errors ({3} LinerLeadMayExist), {4:N0} leads in the store, {5} phones twice.' -f $fault, $f.Written, $f.Errors, $f.MayExist, $f.InStore, $f.PhonesTwice))
+}
+$null = $md.AppendLine()
 $null = $md.AppendLine('A: `Get-LinerVirtualNumber | Measure-Object` against `Invoke-RestMethod -Headers @{ ''X-Api-Key'' = $key } "$h/v2/sip-endpoints/" | ForEach-Object data | Measure-Object`. B: `-Direction Incoming` against the same line with `| Where-Object incoming` (about half the numbers are incoming). C: `Get-LinerVirtualNumber | Where incoming`. D: the same GET and System.Text.Json deserialisation into objects with the same fields, no pipeline. E: bytes allocated per number by A''s two sides. G: `Get-LinerOrder | Measure-Object` (pages read ahead, at most 6 at a time) against a do/while loop of `Invoke-RestMethod "$h/v2/order/?offset=$offset&limit=100"`.')
 
 $null = New-Item -ItemType Directory -Path $OutputPath -Force
 Set-Content -Path (Join-Path $OutputPath 'bench.md') -Value $md.ToString() -Encoding utf8
 [ordered]@{
-    Machine = $machine; Results = $results; NewConnection = $newConnection; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow; Usage = $usageRow; SaveRecordings = $saveRow
+    Machine = $machine; Results = $results; NewConnection = $newConnection; ConnectionsFor10Calls = $connectionsUsed; PagedList = $pagedRow; Usage = $usageRow; SaveRecordings = $saveRow; Leads = $leadsRow
     Import = [ordered]@{ BareStartMs = $bare; LinerPowerShellMs = $importModule; PSResourceGetMs = $importPSResourceGet; Trace = $importTrace }
 } | ConvertTo-Json -Depth 5 | Set-Content -Path (Join-Path $OutputPath 'bench.json') -Encoding utf8
 Write-Host ''

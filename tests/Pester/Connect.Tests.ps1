@@ -3,6 +3,22 @@ param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
+
+    # Connect-Liner where nobody can answer a prompt: one fresh non-interactive pwsh, a case at a time
+    # with its own LINER_API_* variables; what each case said, by name.
+    $cases = [ordered]@{
+        credential = @{ Environment = @{}; Script = "Connect-Liner -ApiHost '$($Mock.Url)' -Credential 'liner'" }
+        host       = @{ Environment = @{ LINER_API_KEY = 'some-key-123456789' }; Script = 'Connect-Liner' }
+        key        = @{ Environment = @{ LINER_API_HOST = 'liner.example.com' }; Script = 'Connect-Liner' }
+    }
+    $script = foreach ($case in $cases.GetEnumerator()) {
+        "Remove-Item env:LINER_API_HOST, env:LINER_API_KEY -ErrorAction Ignore"
+        foreach ($variable in $case.Value.Environment.GetEnumerator()) { "`$env:$($variable.Key) = '$($variable.Value)'" }
+        "'<<$($case.Key)>>'; try { $($case.Value.Script) -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }; '<</$($case.Key)>>'"
+    }
+    $output = (Invoke-ModuleScript -Script ($script -join "`n")).Output
+    $NonInteractive = @{}
+    foreach ($name in $cases.Keys) { $NonInteractive[$name] = if ($output -match "(?s)<<$name>>(.*)<</$name>>") { $Matches[1] } else { "no answer: $output" } }
 }
 AfterAll {
     Disconnect-Liner
@@ -40,8 +56,8 @@ Describe 'Connect-Liner' {
     }
 
     It 'refuses a user name for -Credential instead of prompting for a password' {
-        $result = Invoke-ModuleScript -Script "try { Connect-Liner -ApiHost '$($Mock.Url)' -Credential 'liner' -ErrorAction Stop; 'connected' } catch { 'REFUSED ' + `$_.FullyQualifiedErrorId }"
-        $result.Output | Should -Match 'REFUSED CannotConvertArgument'
+        $NonInteractive.credential | Should -Match 'CannotConvertArgument'
+        $NonInteractive.credential | Should -Not -Match 'connected'
     }
 
     It 'keeps -TimeoutSec and -MaximumRetryCount' {
@@ -146,13 +162,12 @@ Describe 'Connect-Liner' {
     }
 
     It 'names the missing <Missing> in a terminating error and never prompts (pwsh -NonInteractive)' -TestCases @(
-        @{ Missing = 'host'; Environment = @{ LINER_API_KEY = 'some-key-123456789' }; ErrorId = 'LinerMissingApiHost'; Variable = 'LINER_API_HOST' }
-        @{ Missing = 'key'; Environment = @{ LINER_API_HOST = 'liner.example.com' }; ErrorId = 'LinerMissingApiKey'; Variable = 'LINER_API_KEY' }
+        @{ Missing = 'host'; ErrorId = 'LinerMissingApiHost'; Variable = 'LINER_API_HOST' }
+        @{ Missing = 'key'; ErrorId = 'LinerMissingApiKey'; Variable = 'LINER_API_KEY' }
     ) {
-        $result = Invoke-ModuleScript -Environment $Environment -Script "try { Connect-Liner -ErrorAction Stop; 'connected' } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
-        $result.Output | Should -Match $ErrorId
-        $result.Output | Should -Match $Variable
-        $result.Output | Should -Not -Match 'connected'
+        $NonInteractive[$Missing] | Should -Match $ErrorId
+        $NonInteractive[$Missing] | Should -Match $Variable
+        $NonInteractive[$Missing] | Should -Not -Match 'connected'
     }
 
     It 'rejects -ApiHost <ApiHost> with an argument error that says what is accepted' -TestCases @(

@@ -33,10 +33,19 @@ BeforeAll {
             $failure = $_
         }
         $log = @(Get-LinerMockRequest $Mock)
+        # One pass over what was written (a list of 100,000 numbers is one of the faults).
+        $output = [System.Collections.Generic.List[object]]::new()
+        $verbose = [System.Collections.Generic.List[string]]::new()
+        $debug = [System.Collections.Generic.List[string]]::new()
+        foreach ($record in $records) {
+            if ($record -is [Liner.PowerShell.VirtualNumber] -or $record -is [Liner.PowerShell.HealthReport]) { $output.Add($record) }
+            elseif ($record -is [System.Management.Automation.VerboseRecord]) { $verbose.Add($record.Message) }
+            elseif ($record -is [System.Management.Automation.DebugRecord]) { $debug.Add($record.Message) }
+        }
         [pscustomobject]@{
-            Output   = @($records | Where-Object { $_ -is [Liner.PowerShell.VirtualNumber] -or $_ -is [Liner.PowerShell.HealthReport] })
-            Verbose  = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
-            Debug    = @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
+            Output   = $output.ToArray()
+            Verbose  = $verbose.ToArray()
+            Debug    = $debug.ToArray()
             Error    = $failure
             Requests = $log.Count
             # When each request reached the mock (UTC), and the seconds between one and the next.

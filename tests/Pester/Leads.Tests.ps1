@@ -227,6 +227,31 @@ phone,name
     }
 }
 
+Describe 'New-LinerLead: Ctrl+C' {
+    It 'stops an import cleanly: no create is sent after Stop, and the creates already sent are the only ones made' {
+        $store = Connect-Store 'create-delay=400'
+        $rows = 1..40 | ForEach-Object { [pscustomobject]@{ phone = '+7999700{0:0000}' -f $_ } }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$ModulePath'; `$args[1] | New-LinerLead -OrderId 5001 -ThrottleLimit 2 -Connection `$args[0]").AddArgument($store).AddArgument($rows)
+            $async = $ps.BeginInvoke()
+            # Wait for the first creates to reach the mock (not for a clock).
+            $deadline = [DateTime]::UtcNow.AddSeconds(20)
+            while (@(Get-Posted '*/v2/lead/create/').Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+            $ps.Stop()
+            $async.IsCompleted | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally { $ps.Dispose() }
+        $sent = @(Get-Posted '*/v2/lead/create/').Count
+        $sent | Should -BeLessThan 40
+        # The mock finishes the creates that reached it; nothing more arrives afterwards.
+        Start-Sleep -Milliseconds 600
+        @(Get-Posted '*/v2/lead/create/').Count | Should -Be $sent
+        @(Get-LinerLead -Phone '+7999700*' -Connection $store).Count | Should -Be $sent
+    }
+}
+
 Describe 'New-LinerLead: never twice' {
     It 'retries a 429, which created nothing, after its Retry-After, and holds the other workers meanwhile' {
         $null = Connect-Store 'status=429/times=1/retry-after=1/create-delay=200'
@@ -284,6 +309,26 @@ LeadId,Status,Name
         (Get-Posted '*/v2/lead/update/*')[0].Body.sourceComment | Should -Be ''
         $changed.SourceComment | Should -BeNullOrEmpty
         $changed.Status | Should -Be 'qualified'
+    }
+
+    It 'takes piped leads whatever fields they lack (no UTC offset, no lead type), and sends only what was given' {
+        $null = Connect-Store
+        $bare = New-LinerLead -Phone '+79998000001' -OrderId 5001
+        Clear-LinerMockRequest $Mock
+        Get-LinerLead -Id $bare.Id, 9000 | Set-LinerLead -Priority 2 -ErrorAction Stop
+        @(Get-Posted '*/v2/lead/update/*').Body | ForEach-Object { $_.Keys | Should -Be @('priority') }
+        Set-LinerLead -Id $bare.Id -UtcOffset 20 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadNotUpdated,*'
+        $failures[0].Exception.Message | Should -Match 'UtcOffset is 20, outside -12 to 14'
+    }
+
+    It 'copies piped leads into another order with New-LinerLead: every field they have' {
+        $null = Connect-Store
+        $copy = Get-LinerLead -Id 9000 | New-LinerLead -OrderId 5002
+        $body = (Get-Posted '*/v2/lead/create/')[0].Body
+        $body.orderId | Should -Be 5002
+        $body.name | Should -Be (Get-LinerLead -Id 9000).Name
+        $copy.OrderId | Should -Be 5002
     }
 
     It 'reports a lead that does not exist as LinerLeadNotFound and changes the others; -WhatIf sends nothing' {

@@ -86,6 +86,15 @@ Describe 'Get-LinerOrder' {
         @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/order/').Count | Should -Be 7
     }
 
+    It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {
+        # 2,000 orders are 20 pages of 100; the module may read a few ahead (a bounded read-ahead).
+        $connection = Connect-Test -Scenario 'count=2000' -SkipValidation
+        Clear-LinerMockRequest $Mock
+        @(Get-LinerOrder -Connection $connection | Select-Object -First 2).Count | Should -Be 2
+        Start-Sleep -Milliseconds 300    # pages already on their way arrive
+        @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/order/').Count | Should -BeLessOrEqual 7
+    }
+
     It 'reads /v1/order/list/ on an older Liner, and says so with -Verbose' {
         $connection = Connect-Test -Scenario 'v1-orders' -SkipValidation
         $verbose = Get-LinerOrder -Connection $connection -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }

@@ -16,14 +16,27 @@ BeforeAll {
         try { Connect-Liner @Parameters -ApiKey $TestKey -MaximumRetryCount 0 -ErrorAction Stop; $null } catch { $_ }
     }
 
-    # A script in a fresh pwsh with these environment variables: how many numbers it read, what
-    # Get-LinerConnection says the proxy is, and any error id.
-    function Invoke-WithEnvironment([string] $ApiHost, [hashtable] $Environment, [string] $Extra = '') {
-        $script = "try { Connect-Liner -ApiHost '$ApiHost' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) $Extra -ErrorAction Stop; 'count=' + @(Get-LinerVirtualNumber).Count; 'proxy=' + (Get-LinerConnection).Proxy; Get-LinerConnection | Format-List * | Out-String; Get-LinerConnection | Out-String } catch { 'error=' + `$_.FullyQualifiedErrorId; `$_ | Format-List * -Force | Out-String }"
+    # Connects in a fresh pwsh with these environment variables (.NET reads HTTPS_PROXY and the like
+    # once per process), once for each string of extra parameters of Connect-Liner, one after the
+    # other; returns what each case said: how many numbers it read, what Get-LinerConnection says the
+    # proxy is, any error id, and the request lines each test proxy logged during that case.
+    function Invoke-WithEnvironment([string] $ApiHost, [hashtable] $Environment, [string[]] $Extra = @('')) {
+        $logs = "@('$($Open.LogFile)', '$($Guarded.LogFile)')"
+        $script = for ($case = 0; $case -lt $Extra.Count; $case++) {
+            "foreach (`$log in $logs) { [IO.File]::WriteAllText(`$log, '') }; '<<case $case>>'"
+            "try { Connect-Liner -ApiHost '$ApiHost' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) $($Extra[$case]) -ErrorAction Stop; 'count=' + @(Get-LinerVirtualNumber).Count; 'proxy=' + (Get-LinerConnection).Proxy; Get-LinerConnection | Format-List * | Out-String; Get-LinerConnection | Out-String } catch { 'error=' + `$_.FullyQualifiedErrorId; `$_ | Format-List * -Force | Out-String }"
+            "foreach (`$log in $logs) { foreach (`$line in [IO.File]::ReadAllLines(`$log)) { if (`$line -match 'Request \(file descriptor \d+\): (.+)`$') { 'proxy-request=' + `$Matches[1] } } }; '<</case $case>>'"
+        }
         $variables = @{ HTTPS_PROXY = $null; HTTP_PROXY = $null; NO_PROXY = $null; ALL_PROXY = $null }
         foreach ($entry in $Environment.GetEnumerator()) { $variables[$entry.Key] = $entry.Value }
-        (Invoke-ModuleScript -Script $script -Environment $variables).Output
+        $output = (Invoke-ModuleScript -Script ($script -join "`n") -Environment $variables).Output
+        for ($case = 0; $case -lt $Extra.Count; $case++) {
+            if ($output -match "(?s)<<case $case>>(.*)<</case $case>>") { $Matches[1] } else { "case $case did not finish: $output" }
+        }
     }
+
+    # The request lines a case says the proxy logged.
+    function Get-ProxyRequest([string] $Output) { @($Output -split '\r?\n' | Where-Object { $_ -like 'proxy-request=*' } | ForEach-Object { $_.Substring('proxy-request='.Length).TrimEnd() }) }
 }
 AfterAll {
     Disconnect-Liner
@@ -34,69 +47,69 @@ AfterAll {
 }
 
 Describe 'The platform''s proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY), as Invoke-RestMethod uses it' {
-    BeforeEach { Clear-TestProxyRequest $Open }
+    BeforeAll {
+        # One fresh pwsh for each set of environment variables, its cases run one after the other.
+        $ThroughOpen = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url } -Extra '', '-Verbose'
+        $credential = "([pscredential]::new('liner-proxy', (ConvertTo-SecureString 'proxy-pass-7391' -AsPlainText -Force)))"
+        $ThroughGuarded = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Guarded.Url } -Extra "-ProxyCredential $credential", ''
+        $ThroughHttpProxy = Invoke-WithEnvironment $Mock.HttpUrl @{ HTTP_PROXY = $Open.Url }
+        $ThroughNoProxy = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url; NO_PROXY = '127.0.0.1' }
+        # A platform proxy that nothing answers on, and what a connection makes of it.
+        $Unreachable = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-NoProxy', "-Proxy '$($Open.Url)'", '-MaximumRetryCount 0'
+        $WithPassword = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$($Guarded.Port)" } -Extra '-Verbose'
+        $Closed = Get-FreePort
+        $WithPasswordClosed = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$Closed" } -Extra '-MaximumRetryCount 0 -Verbose'
+    }
 
     It 'goes through HTTPS_PROXY for an https host, in a CONNECT tunnel, and Get-LinerConnection names it' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url }
+        $output = $ThroughOpen[0]
         $output | Should -Match "count=$($SampleNumbers.Count)"
         $output | Should -Match "proxy=$([regex]::Escape($Open.Url))"
-        @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+        Get-ProxyRequest $output | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
     }
 
     It 'says in -Verbose which proxy it uses and where that came from' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url } -Extra '-Verbose'
-        $output | Should -Match "go through the proxy $([regex]::Escape($Open.Url)) \(the platform's proxy settings\)"
+        $ThroughOpen[1] | Should -Match "go through the proxy $([regex]::Escape($Open.Url)) \(the platform's proxy settings\)"
     }
 
     It 'gives the platform''s proxy the credentials of -ProxyCredential' {
-        $credential = "([pscredential]::new('liner-proxy', (ConvertTo-SecureString 'proxy-pass-7391' -AsPlainText -Force)))"
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Guarded.Url } -Extra "-ProxyCredential $credential"
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        (Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Guarded.Url }) | Should -Match 'error=LinerProxyAuthenticationRequired'
+        $ThroughGuarded[0] | Should -Match "count=$($SampleNumbers.Count)"
+        $ThroughGuarded[1] | Should -Match 'error=LinerProxyAuthenticationRequired'
     }
 
     It 'goes through HTTP_PROXY for an http host' {
-        $output = Invoke-WithEnvironment $Mock.HttpUrl @{ HTTP_PROXY = $Open.Url }
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        @(Get-TestProxyRequest $Open) | Should -Contain "GET $($Mock.HttpUrl)/v2/sip-endpoints/ HTTP/1.1"
+        $ThroughHttpProxy | Should -Match "count=$($SampleNumbers.Count)"
+        Get-ProxyRequest $ThroughHttpProxy | Should -Contain "GET $($Mock.HttpUrl)/v2/sip-endpoints/ HTTP/1.1"
     }
 
     It 'goes straight to a host that NO_PROXY lists' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $Open.Url; NO_PROXY = '127.0.0.1' }
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        $output | Should -Match '(?m)^proxy=\r?$'
-        @(Get-TestProxyRequest $Open).Count | Should -Be 0
+        $ThroughNoProxy | Should -Match "count=$($SampleNumbers.Count)"
+        $ThroughNoProxy | Should -Match '(?m)^proxy=\r?$'
+        @(Get-ProxyRequest $ThroughNoProxy).Count | Should -Be 0
     }
 
     It 'goes straight to the host with -NoProxy, whatever HTTPS_PROXY says' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-NoProxy'
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        $output | Should -Match '(?m)^proxy=\r?$'
+        $Unreachable[0] | Should -Match "count=$($SampleNumbers.Count)"
+        $Unreachable[0] | Should -Match '(?m)^proxy=\r?$'
     }
 
     It 'uses -Proxy instead of HTTPS_PROXY' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra "-Proxy '$($Open.Url)'"
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        @(Get-TestProxyRequest $Open) | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
+        $Unreachable[1] | Should -Match "count=$($SampleNumbers.Count)"
+        Get-ProxyRequest $Unreachable[1] | Should -Contain "CONNECT 127.0.0.1:$MockPort HTTP/1.1"
     }
 
     It 'takes a user name and password from HTTPS_PROXY and never shows the password' {
-        $withPassword = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$($Guarded.Port)"
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = $withPassword } -Extra '-Verbose'
-        $output | Should -Match "count=$($SampleNumbers.Count)"
-        $output | Should -Match "proxy=$([regex]::Escape($Guarded.Url))"
-        $output | Should -Not -Match 'proxy-pass-7391'
+        $WithPassword | Should -Match "count=$($SampleNumbers.Count)"
+        $WithPassword | Should -Match "proxy=$([regex]::Escape($Guarded.Url))"
+        $WithPassword | Should -Not -Match 'proxy-pass-7391'
 
-        $closed = Get-FreePort
-        $failure = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = "http://liner-proxy:proxy-pass-7391@127.0.0.1:$closed" } -Extra '-MaximumRetryCount 0 -Verbose'
-        $failure | Should -Match 'error=LinerNetworkError'
-        $failure | Should -Match "could not reach the proxy http://127\.0\.0\.1:$closed"
-        $failure | Should -Not -Match 'proxy-pass-7391'
+        $WithPasswordClosed | Should -Match 'error=LinerNetworkError'
+        $WithPasswordClosed | Should -Match "could not reach the proxy http://127\.0\.0\.1:$Closed"
+        $WithPasswordClosed | Should -Not -Match 'proxy-pass-7391'
     }
 
     It 'names the proxy of HTTPS_PROXY when it cannot be reached' {
-        $output = Invoke-WithEnvironment $Mock.HttpsUrl @{ HTTPS_PROXY = 'http://127.0.0.1:9' } -Extra '-MaximumRetryCount 0'
-        $output | Should -Match 'error=LinerNetworkError'
+        $Unreachable[2] | Should -Match 'error=LinerNetworkError'
     }
 }
 

@@ -6,12 +6,16 @@ BeforeAll {
     $PesterManifest = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
     $MockDll = Join-Path $PSScriptRoot "../Liner.MockApi/bin/$($env:LINER_TEST_CONFIGURATION ?? 'Release')/$(Get-ProjectSetting TestTargetFramework)/Liner.MockApi.dll"
 
-    # Runs the test runner on a generated test file in a fresh pwsh; returns its exit code and output.
-    # -Environment: LINER_TEST_CA = $null runs it as a developer would, without the run's test CA.
-    function Invoke-Runner([string] $TestBody, [string] $Header = '', [hashtable] $Environment = @{}) {
-        $file = Join-Path $TestDrive "Generated$([guid]::NewGuid().ToString('n').Substring(0, 6)).Tests.ps1"
-        Set-Content -Path $file -Value "$Header`nDescribe 'generated' { $TestBody }"
-        Invoke-ModuleScript -NoImport -TimeoutSec 120 -Environment $Environment -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$file'; exit `$LASTEXITCODE"
+    # Runs the test runner on generated test files (name = body; a body may start with a param block)
+    # in a fresh pwsh; returns its exit code and output. -Environment: LINER_TEST_CA = $null runs it as
+    # a developer would, without the run's test CA.
+    function Invoke-Runner([hashtable] $Files, [hashtable] $Environment = @{}, [int] $Workers = 3) {
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive "run-$([guid]::NewGuid().ToString('n').Substring(0, 6))")
+        foreach ($entry in $Files.GetEnumerator()) {
+            $header, $body = if ($entry.Value -is [array]) { $entry.Value } else { '', $entry.Value }
+            Set-Content -Path (Join-Path $folder "$($entry.Key).Tests.ps1") -Value "$header`nDescribe 'generated' { $body }"
+        }
+        Invoke-ModuleScript -NoImport -TimeoutSec 120 -Environment $Environment -Script "& '$Runner' -PesterPath '$PesterManifest' -ModulePath '$ModulePath' -Path '$folder' -Workers $Workers; exit `$LASTEXITCODE"
     }
 }
 AfterAll {
@@ -19,31 +23,50 @@ AfterAll {
 }
 
 Describe 'tests/Invoke-PesterTests.ps1' {
+    BeforeAll {
+        # One run with a failure of every kind, as a developer starts it (no test CA given): in two
+        # workers at once, 253 + 1 + 2 failures = 256, where an exit code of the count would wrap to 0.
+        # Its temporary folder is its own, so another run on this computer cannot change what is counted there.
+        $temp = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'temp')
+        $Failing = Invoke-Runner -Workers 2 -Environment @{ LINER_TEST_CA = $null; SSL_CERT_FILE = $null; TMPDIR = $temp.FullName } -Files @{
+            GeneratedMany   = "It 'fails <_>' -ForEach (1..253) { 1 | Should -Be 2 }"
+            GeneratedScheme = "param([string] `$Scheme = 'http')", "It 'trusts the test CA, fails over https only' { `$env:SSL_CERT_FILE | Should -Exist; `$Scheme | Should -Be 'http' }"
+            GeneratedBroken = "BeforeAll { throw 'broken setup' }; It 'never runs' { }"
+        }
+        $casAfter = @(Get-ChildItem $temp -Filter 'liner-test-ca-*').Count
+    }
+
     It 'exits 0 and prints the plain summary line when every test passes' {
-        $run = Invoke-Runner "It 'passes' { 1 | Should -Be 1 }"
+        $run = Invoke-Runner -Files @{ GeneratedPass = "It 'passes' { 1 | Should -Be 1 }" }
         $run.Output | Should -Match '(?m)^pester: 1 passed, 0 failed\s*$'
         $run.ExitCode | Should -Be 0
     }
 
     It 'exits 1 when 256 tests fail, where an exit code of the failure count would wrap to 0' {
-        $run = Invoke-Runner "It 'fails <_>' -ForEach (1..256) { 1 | Should -Be 2 }"
-        $run.Output | Should -Match '(?m)^pester: 0 passed, 256 failed\s*$'
-        $run.ExitCode | Should -Be 1
+        $Failing.Output | Should -Match '(?m)^pester: 1 passed, 256 failed\s*$'
+        $Failing.ExitCode | Should -Be 1
     }
 
     It 'runs a file with a -Scheme parameter over http and over https, names the run that failed, and makes and removes its own test CA' {
-        $before = @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'liner-test-ca-*').Count
-        $body = "It 'trusts the test CA, fails over https only' { `$env:SSL_CERT_FILE | Should -Exist; `$Scheme | Should -Be 'http' }"
-        $run = Invoke-Runner $body -Header "param([string] `$Scheme = 'http')" -Environment @{ LINER_TEST_CA = $null; SSL_CERT_FILE = $null }
-        $run.Output | Should -Match '(?m)^failed: Generated\w+\.Tests\.ps1 over https\s*$'
-        $run.Output | Should -Match '(?m)^pester: 1 passed, 1 failed\s*$'
-        $run.ExitCode | Should -Be 1
-        @(Get-ChildItem ([IO.Path]::GetTempPath()) -Filter 'liner-test-ca-*').Count | Should -Be $before
+        $Failing.Output | Should -Match '(?m)^failed: GeneratedScheme\.Tests\.ps1 over https\s*$'
+        $Failing.Output | Should -Not -Match '(?m)^failed: GeneratedScheme\.Tests\.ps1 over http\s*$'
+        $Failing.Output | Should -Match '(?m)^\[\+\] .*GeneratedScheme\.Tests\.ps1 over http '
+        $casAfter | Should -Be 0
     }
 
-    It 'exits 1 when a test file cannot even be run' {
-        $run = Invoke-Runner "BeforeAll { throw 'broken setup' }; It 'never runs' { }"
-        $run.ExitCode | Should -Be 1
+    It 'names a test file that cannot even be run, and counts it as failed' {
+        $Failing.Output | Should -Match '(?m)^failed: GeneratedBroken\.Tests\.ps1\s*$'
+        $Failing.Output | Should -Match 'broken setup'
+    }
+
+    It 'runs the containers in several workers at once and prints each one''s output whole' {
+        $Failing.Output | Should -Match '(?m)^4 test containers, 2 at a time, in \d+ s'
+        # The 253 failures of one file come together, not interleaved with another file's lines.
+        $lines = @($Failing.Output -split '\r?\n' | Where-Object { $_ -match '^\[-\] generated\.fails \d+ ' })
+        $lines.Count | Should -Be 253
+        $first = [array]::IndexOf(($Failing.Output -split '\r?\n'), $lines[0])
+        $last = [array]::IndexOf(($Failing.Output -split '\r?\n'), $lines[-1])
+        @(($Failing.Output -split '\r?\n')[$first..$last] | Where-Object { $_ -match 'GeneratedScheme|GeneratedBroken' }) | Should -BeNullOrEmpty
     }
 }
 

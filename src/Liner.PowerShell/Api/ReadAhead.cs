@@ -17,7 +17,10 @@ internal sealed class ReadAhead<T>
         Offset = offset;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(api.Cancellation);
         var token = _cancel.Token;
-        _fetch = Task.Run(
+        // A thread of its own, not the pool's: the fetch blocks while it waits for the server, and
+        // six such waits on pool threads starve the pool that the waits themselves complete on
+        // (a cold process then read 50 pages in 5 s instead of 0.4 s).
+        _fetch = Task.Factory.StartNew(
             () => api.Retry.Run(
                 RequestKind.Read,
                 _ =>
@@ -33,7 +36,9 @@ internal sealed class ReadAhead<T>
                 },
                 _streams.Streams,
                 token),
-            token);
+            token,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 
     public long Offset { get; }

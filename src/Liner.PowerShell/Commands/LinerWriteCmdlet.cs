@@ -20,8 +20,10 @@ namespace Liner.PowerShell.Commands;
 /// A field is given for an item when it was bound on the command line (then <c>$false</c>, <c>0</c>,
 /// <c>''</c> and <c>$null</c> are sent on purpose: the API clears a field on "" or null), or when the
 /// piped object has a property of that name (or an alias) with a value that is not empty: an empty CSV
-/// cell is no value. A piped object of the module's own (a Lead, a VirtualNumber) gives only its id: its
-/// other properties are what the account holds already, not changes.
+/// cell is no value. To a cmdlet that changes items (<see cref="ChangesExistingItems"/>), a piped object
+/// of the module's own (a Lead, a Call) gives only its id: its other properties are what the account
+/// holds already, not changes. Parameters that bind from the pipeline carry no validation attributes
+/// that a null or an odd value of such an object would fail: <see cref="CheckRange"/> checks given values.
 /// </remarks>
 public abstract class LinerWriteCmdlet : LinerCmdlet
 {
@@ -37,6 +39,9 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
 
     /// <summary>How many requests may be on their way at once (the cmdlets that offer -ThrottleLimit bind it).</summary>
     internal virtual int Throttle => 1;
+
+    /// <summary>True for cmdlets that change existing items: a piped object of the module's own gives only its id.</summary>
+    internal virtual bool ChangesExistingItems => true;
 
     /// <summary>The pipeline object of the item now being processed (bound by the derived cmdlet), or null.</summary>
     internal virtual object? CurrentInput => null;
@@ -108,7 +113,7 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
             return false;
         }
         var piped = input is PSObject wrapped ? wrapped : PSObject.AsPSObject(input);
-        if (piped.BaseObject is ApiItem)
+        if (piped.BaseObject is ApiItem && ChangesExistingItems)
         {
             return false;
         }
@@ -126,6 +131,18 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether the given value of <paramref name="parameter"/> is within <paramref name="minimum"/> to
+    /// <paramref name="maximum"/>; else <paramref name="why"/> says what is wrong (for the item's error).
+    /// </summary>
+    internal bool CheckRange(string parameter, int? value, int minimum, int maximum, out string? why)
+    {
+        why = Given(parameter) && value is { } number && (number < minimum || number > maximum)
+            ? $"-{parameter} is {number}, outside {minimum} to {maximum}"
+            : null;
+        return why is null;
     }
 
     /// <summary>The body of the fields given for this item: every <see cref="ApiBodyAttribute"/> parameter that <see cref="Given"/> says yes to.</summary>

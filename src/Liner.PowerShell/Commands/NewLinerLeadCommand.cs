@@ -18,13 +18,12 @@ namespace Liner.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "LinerLead", SupportsShouldProcess = true, DefaultParameterSetName = OrderIdSet)]
 [OutputType(typeof(Lead))]
-public sealed class NewLinerLeadCommand : LinerWriteCmdlet
+public sealed class NewLinerLeadCommand : LinerLeadWriteCmdlet
 {
     private const string OrderIdSet = "OrderId";
     private const string OrderCodeSet = "OrderCode";
 
     private readonly Dictionary<long, HashSet<string>> _phonesOfOrder = new();
-    private LeadVocabulary? _vocabulary;
     private List<Order>? _orders;
     private int _skipped;
     private int _queued;
@@ -51,62 +50,11 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
     [ApiBody("orderCode")]
     public string OrderCode { get; set; } = string.Empty;
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "client_name", "ClientName", "ContactName", "fio")]
-    [ApiBody("name")]
-    public string? Name { get; set; }
-
     /// <summary>Straight (the default) or Selection.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ValidateSet("Straight", "Selection", IgnoreCase = true)]
     [Alias("lead_type")]
-    public string LeadType { get; set; } = "Straight";
-
-    /// <summary>The code of a lead status of the in-progress category (completed from the account).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(LeadStatusCompleter))]
-    public string? Status { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [ApiBody("priority")]
-    public int Priority { get; set; }
-
-    /// <summary>The lead's offset from UTC, in hours (-12 to 14).</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("utc_offset")]
-    [ValidateRange(-12, 14)]
-    [ApiBody("utcOffset")]
-    public int UtcOffset { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("Comment", "source_comment")]
-    [ApiBody("sourceComment")]
-    public string? SourceComment { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("bitrix24_id", "Bitrix24Id")]
-    [ApiBody("externalIdBitrix24")]
-    public string? ExternalIdBitrix24 { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("amo_id", "AmoId", "amocrm_id")]
-    [ApiBody("externalIdAmo")]
-    public string? ExternalIdAmo { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("macro_id", "MacroId")]
-    [ApiBody("externalIdMacro")]
-    public string? ExternalIdMacro { get; set; }
-
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("domoplaner_id", "DomoplanerId")]
-    [ApiBody("externalIdDomoplaner")]
-    public string? ExternalIdDomoplaner { get; set; }
-
-    /// <summary>Values of the account's lead custom fields, keyed by the field's title or id.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
-    [Alias("CustomValues")]
-    public Hashtable? CustomValue { get; set; }
+    [ArgumentCompleter(typeof(LeadTypeCompleter))]
+    public string? LeadType { get; set; }
 
     /// <summary>Sends no row whose phone the target order already has a lead with (read once per order), and says how many were skipped.</summary>
     [Parameter]
@@ -116,58 +64,27 @@ public sealed class NewLinerLeadCommand : LinerWriteCmdlet
     [Parameter]
     public SwitchParameter Async { get; set; }
 
-    /// <summary>How many creates may be on their way at once (default 4).</summary>
-    [Parameter]
-    [ValidateRange(1, 16)]
-    public int ThrottleLimit { get; set; } = 4;
-
-    /// <summary>The piped object as it came (a CSV row): the target of its error when it fails.</summary>
-    [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
-
     #endregion
 
-    internal override int Throttle => ThrottleLimit;
-
-    internal override object? CurrentInput => InputObject;
-
-    internal override string ItemNoun => "leads";
-
-    private LeadVocabulary Vocabulary => _vocabulary ??= new LeadVocabulary(Api);
+    /// <summary>A new lead takes every field a piped lead has (copying leads to another order).</summary>
+    internal override bool ChangesExistingItems => false;
 
     internal override void ProcessItem()
     {
         object target = InputObject ?? (object)Phone;
         var phone = PhoneNumber.ToE164(Phone);
         var label = $"Row {ItemNumber} ({phone})";
-        var body = GivenBody();
-        body.Set("leadType", LeadType.ToLowerInvariant());
-        body.Set("phone", phone);
-        string? why = null;
-        if (Given(nameof(Status)) && Status is not null)
+        var leadType = Given(nameof(LeadType)) && !string.IsNullOrWhiteSpace(LeadType) ? LeadType!.Trim().ToLowerInvariant() : "straight";
+        if (leadType is not ("straight" or "selection"))
         {
-            if (Vocabulary.StatusId(Status, forNewLead: true, out why) is { } statusId)
-            {
-                body.Set("statusId", statusId);
-            }
-            else
-            {
-                WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: {why}."), LinerErrorIds.UnknownLeadStatus, ErrorCategory.InvalidArgument, target, "Give -Status the code of an in-progress lead status: Get-LinerLeadStatus -Category in-progress."));
-                return;
-            }
+            WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: -LeadType is '{LeadType}', where Straight or Selection was expected."), LinerErrorIds.LeadNotCreated, ErrorCategory.InvalidArgument, target, "Correct the row and send it again."));
+            return;
         }
-        if (Given(nameof(CustomValue)) && CustomValue is not null)
+        if (LeadBody(label, target, newLead: true, LinerErrorIds.LeadNotCreated) is not { } body)
         {
-            if (Vocabulary.FieldValues(CustomValue, out why) is { } values)
-            {
-                body.Set("customValues", values);
-            }
-            else
-            {
-                WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: {why}."), LinerErrorIds.UnknownCustomField, ErrorCategory.InvalidArgument, target, "Key -CustomValue by the title or id of a lead custom field: Get-LinerCustomField -Essence Leads."));
-                return;
-            }
+            return;
         }
+        body.Set("leadType", leadType);
         var order = ParameterSetName == OrderIdSet ? OrderId.ToString(CultureInfo.InvariantCulture) : $"'{OrderCode}'";
         if (SkipExisting && IsExisting(phone))
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,23 +8,25 @@ using Liner.PowerShell.Api;
 namespace Liner.PowerShell.Commands;
 
 /// <summary>
-/// Work on many items (downloads, writes), at most <c>limit</c> at a time on other threads, with the
+/// Work on many items (downloads, writes) on <c>limit</c> worker threads of their own, with the
 /// outcomes handed back on the pipeline's thread in the order the items came, each with what its work
 /// said to the verbose and debug streams. At most twice the limit wait unfinished, so memory stays
-/// flat however many items come.
+/// flat however many items come. The workers are threads of their own, not the pool's: their work
+/// blocks while it waits for the server, and blocked pool threads would starve the pool that those
+/// waits complete on.
 /// </summary>
 internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
 {
     private readonly Queue<Entry> _pending = new();
-    private readonly SemaphoreSlim _slots;
+    private readonly BlockingCollection<Entry> _queue = new();
     private readonly Func<TIn, ApiStreams, TOut> _work;
     private readonly CancellationToken _cancellation;
     private readonly int _limit;
+    private readonly List<Thread> _threads = new();
 
     public OrderedWorkers(int limit, Func<TIn, ApiStreams, TOut> work, CancellationToken cancellation)
     {
         _limit = Math.Max(1, limit);
-        _slots = new SemaphoreSlim(_limit);
         _work = work;
         _cancellation = cancellation;
     }
@@ -31,47 +34,37 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
     /// <summary>One item's outcome: its result, or the exception its work ended with.</summary>
     public sealed class Entry
     {
-        internal Entry(TIn input, Task<TOut> task, BufferedStreams streams)
+        internal Entry(TIn input)
         {
             Input = input;
-            Task = task;
-            Streams = streams;
         }
 
         public TIn Input { get; }
 
-        internal Task<TOut> Task { get; }
+        internal TaskCompletionSource<TOut> Outcome { get; } = new();
 
-        internal BufferedStreams Streams { get; }
+        internal BufferedStreams Streams { get; } = new();
 
-        public TOut Result => Task.Result;
+        public TOut Result => Outcome.Task.Result;
 
         /// <summary>What the work failed with, unwrapped; null when it succeeded.</summary>
-        public Exception? Error => Task.IsFaulted ? Task.Exception!.GetBaseException() : Task.IsCanceled ? new OperationCanceledException() : null;
+        public Exception? Error => Outcome.Task.IsFaulted ? Outcome.Task.Exception!.GetBaseException() : Outcome.Task.IsCanceled ? new OperationCanceledException() : null;
     }
 
     public int Pending => _pending.Count;
 
-    /// <summary>Starts the work on <paramref name="item"/> once a worker is free.</summary>
+    /// <summary>Queues the work on <paramref name="item"/>; a worker takes it when it is free.</summary>
     public void Add(TIn item)
     {
-        var streams = new BufferedStreams();
-        var task = Task.Run(
-            () =>
-            {
-                _slots.Wait(_cancellation);
-                try
-                {
-                    _cancellation.ThrowIfCancellationRequested();
-                    return _work(item, streams.Streams);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
-            },
-            CancellationToken.None);
-        _pending.Enqueue(new Entry(item, task, streams));
+        var entry = new Entry(item);
+        _pending.Enqueue(entry);
+        if (_threads.Count < _limit)
+        {
+            var thread = new Thread(Work) { IsBackground = true, Name = "Liner.PowerShell worker" };
+            _threads.Add(thread);
+            thread.Start();
+        }
+        _queue.Add(entry);
     }
 
     /// <summary>
@@ -84,13 +77,13 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
         while (_pending.Count > 0)
         {
             var head = _pending.Peek();
-            if (!head.Task.IsCompleted)
+            if (!head.Outcome.Task.IsCompleted)
             {
                 if (!all && _pending.Count <= 2 * _limit)
                 {
                     yield break;
                 }
-                Waiting.For(head.Task, waiting ?? (_ => { }), TimeSpan.FromMilliseconds(250));
+                Waiting.For(head.Outcome.Task, waiting ?? (_ => { }), TimeSpan.FromMilliseconds(250));
             }
             _pending.Dequeue();
             head.Streams.Replay(streams);
@@ -100,11 +93,35 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
 
     public void Dispose()
     {
-        // Work still running after Ctrl+C ends with the cancellation; its outcome is of no interest.
-        foreach (var entry in _pending)
-        {
-            entry.Task.ContinueWith(task => _ = task.Exception, TaskScheduler.Default);
-        }
+        // Work still queued after Ctrl+C or a failure is never started; work running ends with the cancellation.
+        _queue.CompleteAdding();
         _pending.Clear();
+    }
+
+    private void Work()
+    {
+        try
+        {
+            foreach (var entry in _queue.GetConsumingEnumerable(_cancellation))
+            {
+                try
+                {
+                    _cancellation.ThrowIfCancellationRequested();
+                    entry.Outcome.SetResult(_work(entry.Input, entry.Streams.Streams));
+                }
+                catch (Exception error)
+                {
+                    entry.Outcome.SetException(error);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the items still queued are never started, and say so to the pipeline thread waiting for them.
+            while (_queue.TryTake(out var entry))
+            {
+                entry.Outcome.TrySetCanceled();
+            }
+        }
     }
 }
