@@ -10,6 +10,7 @@
     'Proxy.Tests.ps1'          = 10
     'Calls.Tests.ps1'          = 10
     'Views.Tests.ps1'          = 4.3
+    'Campaigns.Tests.ps1'      = 3.7
     'Shipping.Tests.ps1'       = 4
     'Help.Tests.ps1'           = 4
     'Connect.Tests.ps1'        = 2.4
