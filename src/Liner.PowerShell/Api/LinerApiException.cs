@@ -72,6 +72,16 @@ public sealed class LinerApiException : Exception
     /// <summary>How long the server asked to wait before trying again (Retry-After), when it said.</summary>
     internal TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// Whether the server may have done what was asked even so: no answer came after sending, or a
+    /// 5xx, a 408, or an answer that could not be read. A refusal (4xx, <c>success: false</c>) or a
+    /// request that never left did nothing. A write that failed this way is never sent again by itself.
+    /// </summary>
+    internal bool MayHaveActed =>
+        Delivery == Delivery.MaybeReceived
+        || StatusCode is >= 500 or 408
+        || (Delivery == Delivery.Answered && StatusCode is null && ErrorId != LinerErrorIds.ApiError);
+
     /// <summary>The same failure, saying that it is the last of <paramref name="attempts"/> attempts made over <paramref name="elapsed"/>.</summary>
     internal LinerApiException AfterAttempts(int attempts, TimeSpan elapsed) =>
         With($"{Message.TrimEnd()} ({attempts} attempts in {elapsed.TotalSeconds:0} s.)", ErrorId, RecommendedAction);

@@ -14,11 +14,6 @@ namespace Liner.PowerShell.Commands;
 /// </summary>
 internal static class CampaignWrites
 {
-    /// <summary>A create that got no answer, a 5xx or a timeout may or may not have happened: it is never repeated, and the error says so.</summary>
-    public static bool MayHaveCreated(Exception error) =>
-        error is LinerApiException api
-        && (api.Delivery == Delivery.MaybeReceived || api.StatusCode is >= 500 or 408 || (api.Delivery == Delivery.Answered && api.StatusCode is null && api.ErrorId != LinerErrorIds.ApiError));
-
     /// <summary>Whether the server refused <paramref name="field"/> itself (a 400 or success: false naming it).</summary>
     public static bool RefusedField(Exception error, string field) =>
         error is LinerApiException { StatusCode: 400 or null } api
@@ -139,7 +134,7 @@ internal static class CampaignWrites
                 }
                 cmdlet.WriteItem(made.Item ?? asSent(id));
             },
-            error => MayHaveCreated(error)
+            error => error is LinerApiException { MayHaveActed: true }
                 ? cmdlet.ItemError(error, mayExistId, $"{label} may have been created: ", target, $"It is not sent again by itself: check with {check} before running the command again.")
                 : cmdlet.ItemError(error, notCreatedId, $"{label} was not created: ", target, "Correct the values (Liner's message says what it refused) and run the command again."));
     }

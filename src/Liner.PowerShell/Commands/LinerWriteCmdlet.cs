@@ -167,6 +167,43 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
         _workers.Add(new Pending(target, request, written, failed));
     }
 
+    /// <summary>
+    /// Queues the partial update of one <typeparamref name="T"/> (nothing when no field was given;
+    /// ShouldProcess names the fields). With <paramref name="passThru"/> the item is read back and written
+    /// (as <paramref name="describe"/> makes it). A missing item is a Liner&lt;Thing&gt;NotFound, any other
+    /// failure <paramref name="notUpdatedId"/>; both carry the item as it came.
+    /// </summary>
+    internal void QueueUpdate<T>(long id, string label, JsonBody body, object target, bool passThru, string notUpdatedId, string listAction, Func<T, T>? describe = null)
+        where T : ApiItem, new()
+    {
+        if (body.Count == 0)
+        {
+            WriteVerbose($"{label}: nothing to change (no field was given).");
+            return;
+        }
+        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
+        {
+            return;
+        }
+        Queue(
+            target,
+            (client, _) =>
+            {
+                client.Update<T>(id, body);
+                return passThru ? client.Get<T>(id) : null;
+            },
+            item =>
+            {
+                if (item is T changed)
+                {
+                    WriteItem(describe is null ? changed : describe(changed));
+                }
+            },
+            error => error is LinerApiException { StatusCode: 404 }
+                ? ItemError(error, Endpoint.Of<T>().NotFoundErrorId, $"{label} was not changed: ", target, listAction)
+                : ItemError(error, notUpdatedId, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and send the item again."));
+    }
+
     /// <summary>The error of one item that was not written, with the item as it came as its target.</summary>
     internal ErrorRecord ItemError(Exception error, string errorId, string prefix, object target, string? recommendedAction = null) => error switch
     {

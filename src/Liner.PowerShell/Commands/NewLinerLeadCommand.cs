@@ -108,7 +108,7 @@ public sealed class NewLinerLeadCommand : LinerLeadWriteCmdlet
                     WriteObject(Vocabulary.Describe(Created(body, (long?)id)));
                 }
             },
-            error => error is LinerApiException api && MayExist(api)
+            error => error is LinerApiException { MayHaveActed: true }
                 ? ItemError(error, LinerErrorIds.LeadMayExist, $"{label}: ", target, $"The lead may have been created: check with Get-LinerLead {check} -Phone '{phone}' before sending this row again.")
                 : ItemError(error, LinerErrorIds.LeadNotCreated, $"{label} was not created: ", target, "Correct the row and send it again (the failed rows are the errors' TargetObject)."));
     }
@@ -124,10 +124,6 @@ public sealed class NewLinerLeadCommand : LinerLeadWriteCmdlet
             WriteWarning($"{_queued:N0} leads were sent with create-async: Liner accepted them, but gives no ids and no outcome. Check later with Get-LinerLead.");
         }
     }
-
-    /// <summary>A create that got no answer, or a 5xx or a timeout, may or may not have happened: never repeated, and said so.</summary>
-    private static bool MayExist(LinerApiException error) =>
-        error.Delivery == Delivery.MaybeReceived || error.StatusCode is >= 500 or 408 || (error.Delivery == Delivery.Answered && error.StatusCode is null && error.ErrorId != LinerErrorIds.ApiError);
 
     /// <summary>Whether the target order already has a lead with this phone; reads the order's leads once.</summary>
     private bool IsExisting(string phone)

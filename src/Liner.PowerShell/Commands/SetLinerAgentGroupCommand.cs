@@ -77,29 +77,6 @@ public sealed class SetLinerAgentGroupCommand : LinerWriteCmdlet
             }
             body.Set("names", new Dictionary<string, object?> { ["ru"] = ru, ["gb"] = gb });
         }
-        if (body.Count == 0)
-        {
-            WriteVerbose($"{label}: nothing to change (no field was given).");
-            return;
-        }
-        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
-        {
-            return;
-        }
-        Queue(
-            target,
-            (client, _) =>
-            {
-                client.Update<AgentGroup>(id, body);
-                return PassThru ? client.Get<AgentGroup>(id) : null;
-            },
-            group =>
-            {
-                if (group is AgentGroup changed)
-                {
-                    WriteItem(changed);
-                }
-            },
-            error => AgentGroupMemberCmdlet.UpdateError(this, error, label, target));
+        QueueUpdate<AgentGroup>(id, label, body, target, PassThru, LinerErrorIds.AgentGroupNotUpdated, GetLinerAgentGroupCommand.ListAction);
     }
 }

@@ -63,31 +63,6 @@ public sealed class SetLinerCallAttemptGroupCommand : LinerWriteCmdlet
         }
         var label = $"Call-attempt scheme {id}";
         var body = GivenBody();
-        if (body.Count == 0)
-        {
-            WriteVerbose($"{label}: nothing to change (no field was given).");
-            return;
-        }
-        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
-        {
-            return;
-        }
-        Queue(
-            target,
-            (client, _) =>
-            {
-                client.Update<CallAttemptGroup>(id, body);
-                return PassThru ? client.Get<CallAttemptGroup>(id) : null;
-            },
-            scheme =>
-            {
-                if (scheme is CallAttemptGroup changed)
-                {
-                    WriteItem(changed);
-                }
-            },
-            error => error is LinerApiException { StatusCode: 404 }
-                ? ItemError(error, LinerErrorIds.CallAttemptGroupNotFound, $"{label} was not changed: ", target, GetLinerCallAttemptGroupCommand.ListAction)
-                : ItemError(error, LinerErrorIds.CallAttemptGroupNotUpdated, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and run the command again."));
+        QueueUpdate<CallAttemptGroup>(id, label, body, target, PassThru, LinerErrorIds.CallAttemptGroupNotUpdated, GetLinerCallAttemptGroupCommand.ListAction);
     }
 }

@@ -44,31 +44,6 @@ public sealed class SetLinerLeadCommand : LinerLeadWriteCmdlet
         {
             return;
         }
-        if (body.Count == 0)
-        {
-            WriteVerbose($"{label}: nothing to change (no field was given).");
-            return;
-        }
-        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
-        {
-            return;
-        }
-        Queue(
-            target,
-            (client, _) =>
-            {
-                client.Update<Lead>(id, body);
-                return PassThru ? client.Get<Lead>(id) : null;
-            },
-            lead =>
-            {
-                if (lead is Lead changed)
-                {
-                    WriteItem(Vocabulary.Describe(changed));
-                }
-            },
-            error => error is LinerApiException { StatusCode: 404 }
-                ? ItemError(error, LinerErrorIds.LeadNotFound, $"{label} was not changed: ", target, "Run Get-LinerLead -Id to see whether the lead exists.")
-                : ItemError(error, LinerErrorIds.LeadNotUpdated, $"{label} was not changed: ", target, "Correct the values and send the lead again (the failed items are the errors' TargetObject)."));
+        QueueUpdate<Lead>(id, label, body, target, PassThru, LinerErrorIds.LeadNotUpdated, "Run Get-LinerLead -Id to see whether the lead exists.", Vocabulary.Describe);
     }
 }
