@@ -309,10 +309,11 @@ foreach ($count in 500, 2000) {
 # Faults: 30 429s (refused before anything was done: retried) and 30 503s after the create (never retried).
 Write-LeadsCsv 2000
 foreach ($fault in 'status=429/times=30/retry-after=0', 'create-then=503/times=30') {
-    $faultHost = New-LeadsStore "create-delay=20/$fault"
-    $store = Connect-Liner -ApiHost $faultHost -ApiKey $secureKey -PassThru
+    $storeName = "store=bench-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    $store = Connect-Liner -ApiHost "$ApiHost/create-delay=20/$fault/$storeName" -ApiKey $secureKey -PassThru -SkipValidation
     $created = @(Import-Csv $leadsCsv | New-LinerLead -OrderId 5001 -Connection $store -ErrorVariable failedRows -ErrorAction SilentlyContinue).Count
-    $inStore = @(Get-LinerLead -OrderId 5001 -Phone '+7998*' -Connection $store)
+    # Read back through the same store without the faults.
+    $inStore = @(Get-LinerLead -OrderId 5001 -Phone '+7998*' -Connection (Connect-Liner -ApiHost "$ApiHost/$storeName" -ApiKey $secureKey -PassThru))
     $twice = @($inStore | Group-Object Phone | Where-Object Count -GT 1).Count
     $leadsRow[$fault] = [ordered]@{ Written = $created; Errors = @($failedRows).Count; MayExist = @($failedRows | Where-Object FullyQualifiedErrorId -Like 'LinerLeadMayExist*').Count; InStore = $inStore.Count; PhonesTwice = $twice }
 }

@@ -17,9 +17,7 @@ internal sealed class ReadAhead<T>
         Offset = offset;
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(api.Cancellation);
         var token = _cancel.Token;
-        // A thread of its own, not the pool's: the fetch blocks while it waits for the server, and
-        // six such waits on pool threads starve the pool that the waits themselves complete on
-        // (a cold process then read 50 pages in 5 s instead of 0.4 s).
+        // On the module's own threads, not the pool's: the fetch blocks while it waits for the server.
         _fetch = Task.Factory.StartNew(
             () => api.Retry.Run(
                 RequestKind.Read,
@@ -37,8 +35,8 @@ internal sealed class ReadAhead<T>
                 _streams.Streams,
                 token),
             token,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+            TaskCreationOptions.None,
+            BlockingWorkScheduler.Instance);
     }
 
     public long Offset { get; }

@@ -111,7 +111,8 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
             OrderId,
             Unassigned.IsPresent,
             Unassigned.IsPresent ? client.List<Order>().ToList() : null);
-        var found = new HashSet<long>();
+        // Which numbers were found matters only for ids asked for: no set of every number otherwise.
+        var found = IdsRequested ? new HashSet<long>() : null;
         var whole = WritePaged(
             client.List(mapper: new VirtualNumberMapper(filter.MatchesFields)),
             number =>
@@ -120,10 +121,10 @@ public sealed class GetLinerVirtualNumberCommand : LinerListCmdlet
                 {
                     return false;
                 }
-                found.Add(number.Id);
+                found?.Add(number.Id);
                 return true;
             });
-        if (IdsRequested && whole)
+        if (found is not null && whole)
         {
             WriteMissingIds(found, client.Connection);
         }
