@@ -54,6 +54,9 @@ public class VirtualNumberFilterTests
         Assert.Equal("74951234567", PhoneNumber.Normalize("8 (495) 123-45-67"));
         Assert.Equal("74951234567", PhoneNumber.Normalize("74951234567"));
         Assert.Equal("8495*", PhoneNumber.Normalize("8 (495)*"));
+        // Only 8 and ten digits is the national form: China's +86 and twelve digits keeps its 8.
+        Assert.Equal("8613812345678", PhoneNumber.Normalize("+86 138 1234 5678"));
+        Assert.Equal("+8613812345678", PhoneNumber.ToE164("+86 138 1234 5678"));
     }
 
     [Fact]

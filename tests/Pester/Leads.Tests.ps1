@@ -9,16 +9,17 @@ BeforeAll {
 
     # A connection to a fresh store of the mock's own; extra scenario tokens go in front.
     function Connect-Store([string] $Tokens) {
-        $script:Store = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
-        $prefix = if ($Tokens) { "$Tokens/$Store" } else { $Store }
+        $script:StoreToken = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
+        $prefix = if ($Tokens) { "$Tokens/$StoreToken" } else { $StoreToken }
         $connection = Connect-Liner -ApiHost "$($Mock.Url)/$prefix" -ApiKey $TestKey -PassThru
         Clear-LinerMockRequest $Mock
         $connection
     }
 
-    # The JSON bodies of the POSTs the mock received, as objects, in the order they came.
+    # The JSON bodies of the POSTs the mock received for this test's store, as objects, in the order
+    # they came (a POST of an earlier test that arrives late is not this test's).
     function Get-Posted([string] $Like = '*') {
-        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like }) | ForEach-Object { [pscustomobject]@{ Path = $_.path; Body = ($_.body | ConvertFrom-Json -AsHashtable); At = [datetime]$_.at } }
+        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like -and $_.path -like "*/$script:StoreToken/*" }) | ForEach-Object { [pscustomobject]@{ Path = $_.path; Body = ($_.body | ConvertFrom-Json -AsHashtable); At = [datetime]$_.at } }
     }
 
     function ConvertFrom-CsvText([string] $Text) { $Text.Trim() | ConvertFrom-Csv }
@@ -126,6 +127,13 @@ Describe 'New-LinerLead: what is sent' {
         $body.leadType | Should -Be 'selection'
     }
 
+    It 'sends a phone of another country as written: only 8 and ten digits is Russia''s national form' {
+        $null = Connect-Store
+        $null = New-LinerLead -Phone '+86 138 1234 5678' -OrderId 5001
+        $null = New-LinerLead -Phone '8 (999) 100-00-20' -OrderId 5001
+        @((Get-Posted '*/v2/lead/create/').Body.phone) | Should -Be @('+8613812345678', '+79991000020')
+    }
+
     It 'turns a status code and custom field titles into ids before sending' {
         $null = Connect-Store
         $lead = New-LinerLead -Phone '+79991000011' -OrderId 5001 -Status new -CustomValue @{ City = 'Kazan'; 12 = 50000 }
@@ -202,6 +210,58 @@ not-a-phone,Broken
         (Import-Csv $path).name | Should -Be 'Broken'
     }
 
+    It 'writes each row''s outcome in input order, however soon each answer came' {
+        # The refused row is answered at once, the creates around it 400 ms later, and the rows come
+        # 150 ms apart (a long file read as it is sent): the refusal is known while row 1 waits, and
+        # still comes after it.
+        $null = Connect-Store 'create-delay=400'
+        $rows = ConvertFrom-CsvText @'
+phone,name
++79993100001,Slow first
+not-a-phone,Refused at once
++79993100003,Third
+'@
+        $out = @($rows | ForEach-Object { $_; Start-Sleep -Milliseconds 150 } | New-LinerLead -OrderId 5001 -ThrottleLimit 3 -ErrorAction Continue 2>&1)
+        $out.Count | Should -Be 3
+        $out[0].Name | Should -Be 'Slow first'
+        $out[1] | Should -BeOfType ([System.Management.Automation.ErrorRecord])
+        $out[1].TargetObject | Should -Be $rows[1]
+        $out[2].Name | Should -Be 'Third'
+    }
+
+    It 'carries the row in a LinerLeadMayExist too, so the rows to check export as they came' {
+        $null = Connect-Store 'create-then=503/times=1'
+        $rows = ConvertFrom-CsvText @'
+phone,name
++79993200001,Maybe created
++79993200002,Second
+'@
+        $created = @($rows | New-LinerLead -OrderId 5001 -ThrottleLimit 1 -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $created.Name | Should -Be @('Second')
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerLeadMayExist,*'
+        $failures[0].Exception.Message | Should -Match '^Row 1 \(\+79993200001\)'
+        $failures[0].TargetObject | Should -Be $rows[0]
+        $path = Join-Path $TestDrive 'check.csv'
+        $failures | Where-Object { $_.FullyQualifiedErrorId -like 'LinerLeadMayExist*' } | ForEach-Object TargetObject | Export-Csv $path -NoTypeInformation
+        (Import-Csv $path).name | Should -Be 'Maybe created'
+    }
+
+    It 'runs -ThrottleLimit 16 creates at once in a fresh pwsh without starving the thread pool' {
+        # Workers that block on the thread pool's own threads wait for the pool to grow (about 13 s
+        # here for 16 at once); on threads of their own, 32 creates of 100 ms take about 0.3 s.
+        $store = Connect-Store 'create-delay=100'
+        $result = Invoke-ModuleScript -Environment @{ DOTNET_PROCESSOR_COUNT = '2' } -Script @"
+Connect-Liner -ApiHost '$($store.ApiHost)' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -SkipValidation
+`$rows = 1..32 | ForEach-Object { [pscustomobject]@{ phone = '+7999330{0:0000}' -f `$_ } }
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$count = @(`$rows | New-LinerLead -OrderId 5001 -ThrottleLimit 16).Count
+'created {0} in {1:0.000} s' -f `$count, `$watch.Elapsed.TotalSeconds
+"@
+        $result.Output | Should -Match 'created 32 in '
+        [double]($result.Output -replace '(?s).*created 32 in ([\d.]+) s.*', '$1') | Should -BeLessThan 4
+    }
+
     It 'skips rows whose phone the order has (also written another way), reading the order''s leads once' {
         $null = Connect-Store
         $rows = ConvertFrom-CsvText @'
@@ -249,6 +309,21 @@ Describe 'New-LinerLead: Ctrl+C' {
         Start-Sleep -Milliseconds 600
         @(Get-Posted '*/v2/lead/create/').Count | Should -Be $sent
         @(Get-LinerLead -Phone '+7999700*' -Connection $store).Count | Should -Be $sent
+    }
+}
+
+Describe 'New-LinerLead: -ErrorAction Stop' {
+    It 'sends no row after a failed row stopped the import' -Tag 'KnownBug' -Skip {
+        # Row 1 is refused after 1 s, while rows 2 to 4 wait in the queue: once its error has ended
+        # the statement, no worker may take another row (today they go on, unseen, until the queue
+        # is empty: see "Known bugs" in tests/README.md).
+        $null = Connect-Store 'create-then=400/times=1/create-delay=1000'
+        $rows = 1..6 | ForEach-Object { [pscustomobject]@{ phone = '+7999340{0:0000}' -f $_ } }
+        { $rows | New-LinerLead -OrderId 5001 -ThrottleLimit 1 -ErrorAction Stop } | Should -Throw -ErrorId 'LinerLeadNotCreated,*'
+        $ended = Get-Date
+        Start-Sleep -Milliseconds 2000
+        @(Get-Posted '*/v2/lead/create/').Count | Should -BeGreaterThan 0
+        @(Get-Posted '*/v2/lead/create/' | Where-Object At -GT $ended.AddMilliseconds(500)) | Should -BeNullOrEmpty
     }
 }
 

@@ -86,6 +86,20 @@ Describe 'Get-LinerOrder' {
         @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/order/').Count | Should -Be 7
     }
 
+    It 'reads 20 pages in a fresh pwsh while earlier ones are written, the waits not starving the thread pool' {
+        # Six pages on their way, waited for on the thread pool's own threads, leave no thread to
+        # complete the waits until the pool grows: 20 pages of 20 ms took 3.5 to 5 s that way; read
+        # ahead on threads of their own, about 0.2 s.
+        $result = Invoke-ModuleScript -Environment @{ DOTNET_PROCESSOR_COUNT = '2' } -Script @"
+Connect-Liner -ApiHost '$($Mock.Url)/count=2000/page-delay=20' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -SkipValidation
+`$watch = [Diagnostics.Stopwatch]::StartNew()
+`$count = @(Get-LinerOrder).Count
+'read {0} in {1:0.000} s' -f `$count, `$watch.Elapsed.TotalSeconds
+"@
+        $result.Output | Should -Match 'read 2000 in '
+        [double]($result.Output -replace '(?s).*read 2000 in ([\d.]+) s.*', '$1') | Should -BeLessThan 2
+    }
+
     It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {
         # 2,000 orders are 20 pages of 100; the module may read a few ahead (a bounded read-ahead).
         $connection = Connect-Test -Scenario 'count=2000' -SkipValidation

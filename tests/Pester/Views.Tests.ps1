@@ -68,6 +68,18 @@ foreach (`$group in `$objects | Group-Object { `$_.PSObject.TypeNames[0] }) { "=
         }
     }
 
+    It 'shows the columns the README names for <Type>' -TestCases @(
+        @{ Type = 'Liner.PowerShell.VirtualNumber'; Columns = 'Id', 'Title', 'Number', 'ConnectionType', 'Direction', 'OrderId' }
+        @{ Type = 'Liner.PowerShell.Order'; Columns = 'Id', 'Code', 'Title', 'Status', 'NumberCount', 'AgentCount', 'Modes' }
+        @{ Type = 'Liner.PowerShell.User'; Columns = 'Id', 'FullName', 'Email', 'AccessGroup', 'IsActive', 'LastActivityAt' }
+        @{ Type = 'Liner.PowerShell.Call'; Columns = 'CreatedAt', 'Direction', 'SipEndpointId', 'ClientPhone', 'TalkTime', 'StatusCode' }
+        @{ Type = 'Liner.PowerShell.CallRecord'; Columns = 'Id', 'CallId', 'CreatedAt', 'Duration', 'IsTransfer', 'Summary' }
+        @{ Type = 'Liner.PowerShell.VirtualNumberUsage'; Columns = 'VirtualNumberId', 'Title', 'Calls', 'IncomingCalls', 'TalkTime', 'LastCallAt' }
+        @{ Type = 'Liner.PowerShell.LinerConnection'; Columns = 'ApiHost', 'Proxy', 'ApiKeyHint', 'ConnectedAt', 'IsOpen' }
+    ) {
+        Get-Header $sections[$Type] | Should -Be $Columns
+    }
+
     It 'drops no column: every row of the numbers table has its values' {
         $rows = Get-Lines $sections['numbers'] | Where-Object { $_ -match '^\s*\d+ ' }
         $rows.Count | Should -Be $SampleNumbers.Count
