@@ -86,18 +86,21 @@ Describe 'Get-LinerOrder' {
         @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/order/').Count | Should -Be 7
     }
 
-    It 'reads 20 pages in a fresh pwsh while earlier ones are written, the waits not starving the thread pool' {
-        # Six pages on their way, waited for on the thread pool's own threads, leave no thread to
-        # complete the waits until the pool grows: 20 pages of 20 ms took 3.5 to 5 s that way; read
-        # ahead on threads of their own, about 0.2 s.
+    It 'has six pages read ahead on their way at once in a fresh pwsh (waits that blocked the thread pool would trickle)' {
+        # Pages waited for on the thread pool's own threads leave no thread to complete the waits until
+        # the pool grows: the read-ahead requests reach the server one by one over seconds. On threads of
+        # their own, the six that follow the first page are all on their way before any of them could
+        # have been answered (each page is held 1 s).
+        Clear-LinerMockRequest $Mock
         $result = Invoke-ModuleScript -Environment @{ DOTNET_PROCESSOR_COUNT = '2' } -Script @"
-Connect-Liner -ApiHost '$($Mock.Url)/count=2000/page-delay=20' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -SkipValidation
-`$watch = [Diagnostics.Stopwatch]::StartNew()
-`$count = @(Get-LinerOrder).Count
-'read {0} in {1:0.000} s' -f `$count, `$watch.Elapsed.TotalSeconds
+Connect-Liner -ApiHost '$($Mock.Url)/count=800/page-delay=1000' -ApiKey (ConvertTo-SecureString '$TestKeyText' -AsPlainText -Force) -SkipValidation
+@(Get-LinerOrder).Count
 "@
-        $result.Output | Should -Match 'read 2000 in '
-        [double]($result.Output -replace '(?s).*read 2000 in ([\d.]+) s.*', '$1') | Should -BeLessThan 2
+        $result.Output.Trim() | Should -Be '800'
+        $pages = @(Get-LinerMockRequest $Mock | Where-Object path -Like '*/v2/order/' | Sort-Object { [datetime]$_.at })
+        $pages.Count | Should -Be 8
+        $ahead = @($pages[1..6] | ForEach-Object { [datetime]$_.at })
+        ($ahead[-1] - $ahead[0]).TotalMilliseconds | Should -BeLessThan 1000
     }
 
     It 'stops asking for pages when the pipeline has had enough (Select-Object -First)' {

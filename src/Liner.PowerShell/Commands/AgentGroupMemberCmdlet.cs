@@ -90,7 +90,7 @@ public abstract class AgentGroupMemberCmdlet : LinerWriteCmdlet
             // The group as it is now, read once: a piped group may be older than that.
             if (Api.Get<AgentGroup>(id) is not { } group)
             {
-                WriteNotFound(LinerErrorIds.AgentGroupNotFound, $"The account at {Api.Connection.ApiHost} has no agent group with id {id}: its agents were not changed.", target, GetLinerAgentGroupCommand.ListAction);
+                Refuse(NotFound(LinerErrorIds.AgentGroupNotFound, $"The account at {Api.Connection.ApiHost} has no agent group with id {id}: its agents were not changed.", target, GetLinerAgentGroupCommand.ListAction));
                 continue;
             }
             var label = $"Agent group {group}";

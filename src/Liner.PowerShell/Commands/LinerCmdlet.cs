@@ -53,10 +53,17 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
     {
     }
 
+    /// <summary>PowerShell disposes a cmdlet when its pipeline ends, however it ends: a failure under -ErrorAction Stop too.</summary>
     public void Dispose()
     {
+        Release();
         _stopping.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Lets go of what the cmdlet holds (work not yet started is never started).</summary>
+    private protected virtual void Release()
+    {
     }
 
     /// <summary>Writes <paramref name="record"/> as an error and ends the cmdlet: nothing more is written.</summary>
@@ -73,7 +80,10 @@ public abstract class LinerCmdlet : PSCmdlet, IDisposable
 
     /// <summary>A non-terminating "not found" for one item among many, saying how to see what there is.</summary>
     internal void WriteNotFound(string errorId, string message, object target, string recommendedAction) =>
-        WriteError(LinerApiException.CreateErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target, recommendedAction));
+        WriteError(NotFound(errorId, message, target, recommendedAction));
+
+    internal static ErrorRecord NotFound(string errorId, string message, object target, string recommendedAction) =>
+        LinerApiException.CreateErrorRecord(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target, recommendedAction);
 
     /// <summary>The connection given, else the session default; a failure when there is none or it was closed.</summary>
     internal LinerConnection ResolveConnection(LinerConnection? given)

@@ -99,7 +99,7 @@ public abstract class LinerLeadWriteCmdlet : LinerWriteCmdlet
         var verb = newLead ? "sent" : "changed";
         if (!CheckRange(nameof(UtcOffset), UtcOffset, -12, 14, out var why))
         {
-            WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), notSent, ErrorCategory.InvalidArgument, target, "Correct the value and send the item again."));
+            Refuse(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), notSent, ErrorCategory.InvalidArgument, target, "Correct the value and send the item again."));
             return null;
         }
         if (body["phone"] is string { Length: > 0 } phone)
@@ -110,7 +110,7 @@ public abstract class LinerLeadWriteCmdlet : LinerWriteCmdlet
         {
             if (Vocabulary.StatusId(Status, newLead, out why) is not { } statusId)
             {
-                WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), LinerErrorIds.UnknownLeadStatus, ErrorCategory.InvalidArgument, target, $"Give -Status the code of a{(newLead ? "n in-progress" : string.Empty)} lead status: Get-LinerLeadStatus{(newLead ? " -Category in-progress" : string.Empty)}."));
+                Refuse(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), LinerErrorIds.UnknownLeadStatus, ErrorCategory.InvalidArgument, target, $"Give -Status the code of a{(newLead ? "n in-progress" : string.Empty)} lead status: Get-LinerLeadStatus{(newLead ? " -Category in-progress" : string.Empty)}."));
                 return null;
             }
             body.Set("statusId", statusId);
@@ -119,7 +119,7 @@ public abstract class LinerLeadWriteCmdlet : LinerWriteCmdlet
         {
             if (Vocabulary.FieldValues(CustomValue, out why) is not { } values)
             {
-                WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), LinerErrorIds.UnknownCustomField, ErrorCategory.InvalidArgument, target, "Key -CustomValue by the title or id of a lead custom field: Get-LinerCustomField -Essence Leads."));
+                Refuse(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not {verb}: {why}."), LinerErrorIds.UnknownCustomField, ErrorCategory.InvalidArgument, target, "Key -CustomValue by the title or id of a lead custom field: Get-LinerCustomField -Essence Leads."));
                 return null;
             }
             body.Set("customValues", values);

@@ -77,8 +77,9 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
         WriteFinished(all: true);
         _progress?.Complete();
         EndWrites();
-        _workers?.Dispose();
     }
+
+    private protected override void Release() => _workers?.Dispose();
 
     /// <summary>Before the first item.</summary>
     internal virtual void BeginWrites()
@@ -202,6 +203,17 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
             error => error is LinerApiException { StatusCode: 404 }
                 ? ItemError(error, Endpoint.Of<T>().NotFoundErrorId, $"{label} was not changed: ", target, listAction)
                 : ItemError(error, notUpdatedId, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and send the item again."));
+    }
+
+    /// <summary>An item refused before anything was sent: its error takes its turn among the outcomes of the items before it.</summary>
+    internal void Refuse(ErrorRecord record)
+    {
+        if (_workers is not { Pending: > 0 } workers)
+        {
+            WriteError(record);
+            return;
+        }
+        workers.AddFailed(new Pending(record.TargetObject ?? string.Empty, (_, _) => null, _ => { }, _ => record), new InvalidOperationException(record.Exception.Message));
     }
 
     /// <summary>The error of one item that was not written, with the item as it came as its target.</summary>

@@ -77,7 +77,7 @@ public sealed class NewLinerLeadCommand : LinerLeadWriteCmdlet
         var leadType = Given(nameof(LeadType)) && !string.IsNullOrWhiteSpace(LeadType) ? LeadType!.Trim().ToLowerInvariant() : "straight";
         if (leadType is not ("straight" or "selection"))
         {
-            WriteError(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: -LeadType is '{LeadType}', where Straight or Selection was expected."), LinerErrorIds.LeadNotCreated, ErrorCategory.InvalidArgument, target, "Correct the row and send it again."));
+            Refuse(LinerApiException.CreateErrorRecord(new ArgumentException($"{label} was not sent: -LeadType is '{LeadType}', where Straight or Selection was expected."), LinerErrorIds.LeadNotCreated, ErrorCategory.InvalidArgument, target, "Correct the row and send it again."));
             return;
         }
         if (LeadBody(label, target, newLead: true, LinerErrorIds.LeadNotCreated) is not { } body)

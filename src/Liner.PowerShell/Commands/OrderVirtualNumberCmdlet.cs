@@ -104,7 +104,7 @@ public abstract class OrderVirtualNumberCmdlet : LinerWriteCmdlet
         {
             if (!current.TryGetValue(id, out var order))
             {
-                WriteNotFound(LinerErrorIds.OrderNotFound, $"The account at {Api.Connection.ApiHost} has no order with id {id}: its virtual numbers were not changed.", target, "Run Get-LinerOrder to list the orders the account has.");
+                Refuse(NotFound(LinerErrorIds.OrderNotFound, $"The account at {Api.Connection.ApiHost} has no order with id {id}: its virtual numbers were not changed.", target, "Run Get-LinerOrder to list the orders the account has."));
                 continue;
             }
             var label = $"Order {order}";

@@ -67,6 +67,14 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
         _queue.Add(entry);
     }
 
+    /// <summary>An item that failed before any work (it was refused): its outcome takes its turn among the others.</summary>
+    public void AddFailed(TIn item, Exception error)
+    {
+        var entry = new Entry(item);
+        entry.Outcome.SetException(error);
+        _pending.Enqueue(entry);
+    }
+
     /// <summary>
     /// The finished outcomes at the head, in input order; with <paramref name="all"/> it waits for every
     /// one, otherwise only while more than twice the limit are waiting. <paramref name="waiting"/> hears
@@ -91,10 +99,17 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Ends the work: what is still queued is never started (after a failure under -ErrorAction Stop,
+    /// rows that no one will hear of must not be sent); what is running finishes, or ends with Ctrl+C.
+    /// </summary>
     public void Dispose()
     {
-        // Work still queued after Ctrl+C or a failure is never started; work running ends with the cancellation.
         _queue.CompleteAdding();
+        while (_queue.TryTake(out var entry))
+        {
+            entry.Outcome.TrySetCanceled();
+        }
         _pending.Clear();
     }
 

@@ -56,7 +56,7 @@ public sealed class SetLinerAgentGroupCommand : LinerWriteCmdlet
         object target = InputObject ?? (object)id;
         if (CampaignWrites.Unexpected<AgentGroup>(InputObject, "agent groups", "Set-LinerAgentGroup") is { } unexpected)
         {
-            WriteError(unexpected);
+            Refuse(unexpected);
             return;
         }
         var label = $"Agent group {id}";
@@ -69,7 +69,7 @@ public sealed class SetLinerAgentGroupCommand : LinerWriteCmdlet
                 // The API takes both names or none: the one not given is sent as it is.
                 if (Api.Get<AgentGroup>(id) is not { } group)
                 {
-                    WriteNotFound(LinerErrorIds.AgentGroupNotFound, $"The account at {Api.Connection.ApiHost} has no agent group with id {id}: it was not changed.", target, GetLinerAgentGroupCommand.ListAction);
+                    Refuse(NotFound(LinerErrorIds.AgentGroupNotFound, $"The account at {Api.Connection.ApiHost} has no agent group with id {id}: it was not changed.", target, GetLinerAgentGroupCommand.ListAction));
                     return;
                 }
                 gb = Given(nameof(Name)) ? Name : group.Name ?? NameRu;

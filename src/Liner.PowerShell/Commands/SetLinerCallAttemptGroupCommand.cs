@@ -58,7 +58,7 @@ public sealed class SetLinerCallAttemptGroupCommand : LinerWriteCmdlet
         object target = InputObject ?? (object)id;
         if (CampaignWrites.Unexpected<CallAttemptGroup>(InputObject, "call-attempt schemes", "Set-LinerCallAttemptGroup") is { } unexpected)
         {
-            WriteError(unexpected);
+            Refuse(unexpected);
             return;
         }
         var label = $"Call-attempt scheme {id}";

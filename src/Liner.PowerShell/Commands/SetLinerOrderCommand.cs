@@ -66,7 +66,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
         object target = InputObject ?? (object)id;
         if (CampaignWrites.Unexpected<Order>(InputObject, "orders", "Set-LinerOrder") is { } unexpected)
         {
-            WriteError(unexpected);
+            Refuse(unexpected);
             return;
         }
         var label = $"Order {id}";
