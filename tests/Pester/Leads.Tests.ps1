@@ -331,15 +331,16 @@ Describe 'New-LinerLead: -ErrorAction Stop' {
     }
 
     It 'sends no row after a failed row stopped the import' {
-        # Row 1 is refused after 1 s, while the next rows wait in the queue: once its error has ended
+        # Row 1 is refused after 300 ms, while the next rows wait in the queue: once its error has ended
         # the statement, no worker may start another row (no one would hear of its outcome).
-        $null = Connect-Store 'create-then=400/times=1/create-delay=1000'
+        $null = Connect-Store 'create-then=400/times=1/create-delay=300'
         $rows = 1..6 | ForEach-Object { [pscustomobject]@{ phone = '+7999340{0:0000}' -f $_ } }
         { $rows | New-LinerLead -OrderId 5001 -ThrottleLimit 1 -ErrorAction Stop } | Should -Throw -ErrorId 'LinerLeadNotCreated,*'
         $ended = Get-Date
-        Start-Sleep -Milliseconds 2000
+        # A row queued behind the one in flight would reach the mock within a create's 300 ms.
+        Start-Sleep -Milliseconds 800
         @(Get-Posted '*/v2/lead/create/').Count | Should -BeGreaterThan 0
-        @(Get-Posted '*/v2/lead/create/' | Where-Object At -GT $ended.AddMilliseconds(500)) | Should -BeNullOrEmpty
+        @(Get-Posted '*/v2/lead/create/' | Where-Object At -GT $ended.AddMilliseconds(200)) | Should -BeNullOrEmpty
     }
 }
 

@@ -72,14 +72,23 @@ Describe 'A failure ends a script run with pwsh -File' {
             'proxy missing'      = "Connect-Liner -ApiHost '$($Mock.Url)' -ApiKey $Key -Proxy http://127.0.0.1:$ClosedPort -MaximumRetryCount 0"
             'cut-off response'   = "Connect-Liner -ApiHost '$($Mock.Url)/truncate' -ApiKey $Key -SkipValidation; Get-LinerVirtualNumber"
         }
-        $runs = foreach ($case in $Commands.GetEnumerator() | ForEach-Object { @{ Name = $_.Key; Connect = $_.Value } }) {
-            @{ Name = "stop $($case.Name)"; Script = "$Prelude$($case.Connect) -ErrorAction Stop`n'after'" }
-            @{ Name = "preference $($case.Name)"; Script = "$Prelude`$ErrorActionPreference = 'Stop'`n$($case.Connect)`n'after'" }
-            @{ Name = "silent $($case.Name)"; Script = "$Prelude$($case.Connect) -ErrorAction SilentlyContinue -ErrorVariable failure`n'after: ' + `$failure[0].FullyQualifiedErrorId" }
-            @{ Name = "catch $($case.Name)"; Script = "$Prelude try { $($case.Connect) -ErrorAction Stop; 'not caught' } catch { 'caught: ' + `$_.FullyQualifiedErrorId }`n'after'" }
-        }
+        # Ending the script needs a process per case; failures that do not end it share one process per mode.
+        $runs = @(foreach ($case in $Commands.GetEnumerator()) {
+                @{ Name = "stop $($case.Key)"; Script = "$Prelude$($case.Value) -ErrorAction Stop`n'after'" }
+            }
+            foreach ($name in 'wrong key', 'cut-off response') {
+                @{ Name = "preference $name"; Script = "$Prelude`$ErrorActionPreference = 'Stop'`n$($Commands[$name])`n'after'" }
+            }
+            @{ Name = 'silent'; Script = $Prelude + (@(foreach ($case in $Commands.GetEnumerator()) {
+                            "`$failure = `$null; $($case.Value) -ErrorAction SilentlyContinue -ErrorVariable failure | Out-Null; '<<$($case.Key)>> after: ' + `$failure[0].FullyQualifiedErrorId"
+                        }) -join "`n") }
+            @{ Name = 'catch'; Script = $Prelude + (@(foreach ($case in $Commands.GetEnumerator()) {
+                            "try { $($case.Value) -ErrorAction Stop | Out-Null; '<<$($case.Key)>> not caught' } catch { '<<$($case.Key)>> caught: ' + `$_.FullyQualifiedErrorId }"
+                        }) -join "`n") })
         $Results = @{}
         foreach ($result in Invoke-Scripts $runs) { $Results[$result.Name] = $result }
+        # The line a mode's shared process printed for one case.
+        function Get-CaseLine([string] $Mode, [string] $Name) { @($Results[$Mode].Output -split '\r?\n' | Where-Object { $_.StartsWith("<<$Name>> ") }) }
     }
 
     It 'ends at the failing line with exit code 1 under -ErrorAction Stop: <Name>' -TestCases $Failing {
@@ -89,24 +98,21 @@ Describe 'A failure ends a script run with pwsh -File' {
         $result.Errors | Should -Not -BeNullOrEmpty
     }
 
-    It "ends at the failing line with exit code 1 under `$ErrorActionPreference = 'Stop': <Name>" -TestCases $Failing {
+    It "ends at the failing line with exit code 1 under `$ErrorActionPreference = 'Stop': <Name>" -TestCases @(@{ Name = 'wrong key' }, @{ Name = 'cut-off response' }) {
         $result = $Results["preference $Name"]
         $result.ExitCode | Should -Be 1
         $result.Output | Should -Not -Match 'after'
     }
 
     It 'is silenced by -ErrorAction SilentlyContinue, and -ErrorVariable gets it with its id: <Name>' -TestCases $Failing {
-        $result = $Results["silent $Name"]
-        $result.ExitCode | Should -Be 0
-        ($result.Output.Trim() -split '\r?\n')[-1] | Should -BeLike "after: $ErrorId,Liner.PowerShell.Commands.*"
-        $result.Errors | Should -BeNullOrEmpty
+        $Results['silent'].ExitCode | Should -Be 0
+        $Results['silent'].Errors | Should -BeNullOrEmpty
+        Get-CaseLine 'silent' $Name | Should -BeLike "<<$Name>> after: $ErrorId,Liner.PowerShell.Commands.*"
     }
 
     It 'is caught by try/catch under -ErrorAction Stop, with its error id: <Name>' -TestCases $Failing {
-        $result = $Results["catch $Name"]
-        $result.Output | Should -Match "caught: $ErrorId,"
-        $result.Output | Should -Not -Match 'not caught'
-        $result.ExitCode | Should -Be 0
+        $Results['catch'].ExitCode | Should -Be 0
+        Get-CaseLine 'catch' $Name | Should -BeLike "<<$Name>> caught: $ErrorId,*"
     }
 }
 
