@@ -100,36 +100,12 @@ public abstract class AgentGroupMemberCmdlet : LinerWriteCmdlet
                 if (PassThru)
                 {
                     // Through the queue, so that it comes out in input order among the groups changed.
-                    Queue(target, (_, _) => group, _ => WriteItem(group), error => UpdateError(this, error, label, target));
+                    Queue(target, (_, _) => group, _ => WriteItem(group), error => UpdateError<AgentGroup>(error, label, target, LinerErrorIds.AgentGroupNotUpdated, GetLinerAgentGroupCommand.ListAction));
                 }
                 continue;
             }
-            if (!ShouldProcess(label, Adding ? $"Add agents {users}" : $"Remove agents {users}"))
-            {
-                continue;
-            }
             var body = new JsonBody().Set("agentIds", edited.ToArray());
-            Queue(
-                target,
-                (client, _) =>
-                {
-                    client.Update<AgentGroup>(id, body);
-                    return PassThru ? client.Get<AgentGroup>(id) : null;
-                },
-                changed =>
-                {
-                    if (changed is AgentGroup written)
-                    {
-                        WriteItem(written);
-                    }
-                },
-                error => UpdateError(this, error, label, target));
+            QueueUpdate<AgentGroup>(id, label, body, target, PassThru, LinerErrorIds.AgentGroupNotUpdated, GetLinerAgentGroupCommand.ListAction, action: Adding ? $"Add agents {users}" : $"Remove agents {users}");
         }
     }
-
-    /// <summary>The error of an agent group update: not found, or not updated.</summary>
-    internal static ErrorRecord UpdateError(LinerWriteCmdlet cmdlet, Exception error, string label, object target) =>
-        error is LinerApiException { StatusCode: 404 }
-            ? cmdlet.ItemError(error, LinerErrorIds.AgentGroupNotFound, $"{label} was not changed: ", target, GetLinerAgentGroupCommand.ListAction)
-            : cmdlet.ItemError(error, LinerErrorIds.AgentGroupNotUpdated, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and run the command again.");
 }

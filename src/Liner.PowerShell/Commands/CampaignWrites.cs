@@ -23,6 +23,20 @@ internal static class CampaignWrites
     /// <summary>One order, from the order list (the API has no order detail endpoint); null when the list lacks it.</summary>
     public static Order? ReadOrder(LinerClient client, long id) => client.List<Order>().FirstOrDefault(order => order.Id == id);
 
+    /// <summary>The account's orders by id, from one read of the order list (the first of an id that comes twice).</summary>
+    public static Dictionary<long, Order> OrdersById(LinerClient client)
+    {
+        var orders = new Dictionary<long, Order>();
+        foreach (var order in client.List<Order>())
+        {
+            if (!orders.ContainsKey(order.Id))
+            {
+                orders.Add(order.Id, order);
+            }
+        }
+        return orders;
+    }
+
     /// <summary>Ids in the order given, each once.</summary>
     public static void AddDistinct(List<long> list, IEnumerable<long>? ids)
     {
@@ -62,25 +76,6 @@ internal static class CampaignWrites
     /// <summary>Dates as the API takes them (yyyy-MM-dd).</summary>
     public static List<string> Dates(IEnumerable<DateTime> dates) =>
         dates.Select(date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
-
-    /// <summary>
-    /// An error for a piped object of the module's own that is not a <typeparamref name="T"/> (a user piped
-    /// to Set-LinerAgentGroup): its Id is not the id wanted, so nothing is sent for it. Null for any other input.
-    /// </summary>
-    public static ErrorRecord? Unexpected<T>(object? input, string what, string cmdlet)
-    {
-        var item = input is PSObject wrapped ? wrapped.BaseObject : input;
-        if (item is not ApiItem || item is T)
-        {
-            return null;
-        }
-        return LinerApiException.CreateErrorRecord(
-            new ArgumentException($"{cmdlet} takes {what}, not a {item.GetType().Name} ({item}): nothing was sent for it."),
-            LinerErrorIds.UnexpectedInput,
-            ErrorCategory.InvalidArgument,
-            input,
-            $"Pipe {what} to {cmdlet}, or give -Id.");
-    }
 
     /// <summary>
     /// Queues the create of one <typeparamref name="T"/>, reads back what it made with <paramref name="readBack"/>

@@ -80,17 +80,18 @@ public sealed class GetLinerOrderCommand : LinerListCmdlet
         }
     }
 
+    internal const string ListAction = "Run Get-LinerOrder to list the orders the account has.";
+
     private void WriteMissing(HashSet<long> found, LinerConnection connection)
     {
-        const string action = "Run Get-LinerOrder to list the orders the account has.";
         var reported = new HashSet<long>();
         foreach (var number in _numbers)
         {
             if (number.OrderId is { } orderId && !found.Contains(orderId) && reported.Add(orderId))
             {
-                WriteNotFound(LinerErrorIds.OrderNotFound, $"Virtual number {number} is assigned to order {orderId}, which the account at {connection.ApiHost} does not have.", number, action);
+                WriteNotFound(LinerErrorIds.OrderNotFound, $"Virtual number {number} is assigned to order {orderId}, which the account at {connection.ApiHost} does not have.", number, ListAction);
             }
         }
-        WriteMissing(RequestedIds, found, reported, LinerErrorIds.OrderNotFound, id => $"The account at {connection.ApiHost} has no order with id {id}.", action);
+        WriteMissing(RequestedIds, found, reported, LinerErrorIds.OrderNotFound, id => $"The account at {connection.ApiHost} has no order with id {id}.", ListAction);
     }
 }

@@ -169,20 +169,53 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
     }
 
     /// <summary>
-    /// Queues the partial update of one <typeparamref name="T"/> (nothing when no field was given;
-    /// ShouldProcess names the fields). With <paramref name="passThru"/> the item is read back and written
-    /// (as <paramref name="describe"/> makes it). A missing item is a Liner&lt;Thing&gt;NotFound, any other
-    /// failure <paramref name="notUpdatedId"/>; both carry the item as it came.
+    /// The target of this item's error: the piped object as it came, else <paramref name="id"/>. False, after
+    /// its error was written, when the piped object is one of the module's own but not a <typeparamref name="T"/>
+    /// (a user piped to Set-LinerAgentGroup): its Id is no <typeparamref name="T"/>'s, so nothing is sent for it.
     /// </summary>
-    internal void QueueUpdate<T>(long id, string label, JsonBody body, object target, bool passThru, string notUpdatedId, string listAction, Func<T, T>? describe = null)
-        where T : ApiItem, new()
+    internal bool TargetOf<T>(long id, out object target)
+        where T : ApiItem
+    {
+        var input = CurrentInput;
+        target = input ?? id;
+        var item = input is PSObject wrapped ? wrapped.BaseObject : input;
+        if (item is not ApiItem || item is T)
+        {
+            return true;
+        }
+        var cmdlet = MyInvocation.MyCommand.Name;
+        Refuse(LinerApiException.CreateErrorRecord(
+            new ArgumentException($"{cmdlet} takes {ItemNoun}, not a {item.GetType().Name} ({item}): nothing was sent for it."),
+            LinerErrorIds.UnexpectedInput,
+            ErrorCategory.InvalidArgument,
+            target,
+            $"Pipe {ItemNoun} to {cmdlet}, or give -Id."));
+        return false;
+    }
+
+    /// <summary>
+    /// Whether to send the update of <paramref name="label"/>: not when no field was given (said with
+    /// -Verbose), nor when ShouldProcess says no. <paramref name="action"/> defaults to the fields' names.
+    /// </summary>
+    internal bool ShouldUpdate(string label, JsonBody body, string? action = null)
     {
         if (body.Count == 0)
         {
             WriteVerbose($"{label}: nothing to change (no field was given).");
-            return;
+            return false;
         }
-        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
+        return ShouldProcess(label, action ?? $"Set {string.Join(", ", body.Names)}");
+    }
+
+    /// <summary>
+    /// Queues the partial update of one <typeparamref name="T"/> when <see cref="ShouldUpdate"/> says so.
+    /// With <paramref name="passThru"/> the item is read back and written (as <paramref name="describe"/>
+    /// makes it). A failure is <see cref="UpdateError{T}"/>, carrying the item as it came.
+    /// </summary>
+    internal void QueueUpdate<T>(long id, string label, JsonBody body, object target, bool passThru, string notUpdatedId, string listAction, Func<T, T>? describe = null, string? action = null)
+        where T : ApiItem, new()
+    {
+        if (!ShouldUpdate(label, body, action))
         {
             return;
         }
@@ -200,10 +233,15 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
                     WriteItem(describe is null ? changed : describe(changed));
                 }
             },
-            error => error is LinerApiException { StatusCode: 404 }
-                ? ItemError(error, Endpoint.Of<T>().NotFoundErrorId, $"{label} was not changed: ", target, listAction)
-                : ItemError(error, notUpdatedId, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and send the item again."));
+            error => UpdateError<T>(error, label, target, notUpdatedId, listAction));
     }
+
+    /// <summary>The error of an update of a <typeparamref name="T"/>: a missing item is a Liner&lt;Thing&gt;NotFound, any other failure <paramref name="notUpdatedId"/>.</summary>
+    internal ErrorRecord UpdateError<T>(Exception error, string label, object target, string notUpdatedId, string listAction)
+        where T : ApiItem =>
+        error is LinerApiException { StatusCode: 404 }
+            ? ItemError(error, Endpoint.Of<T>().NotFoundErrorId, $"{label} was not changed: ", target, listAction)
+            : ItemError(error, notUpdatedId, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and send the item again.");
 
     /// <summary>An item refused before anything was sent: its error takes its turn among the outcomes of the items before it.</summary>
     internal void Refuse(ErrorRecord record)

@@ -91,20 +91,13 @@ public abstract class OrderVirtualNumberCmdlet : LinerWriteCmdlet
             return;
         }
         // One read of the order list for every order: the API has no order detail endpoint.
-        var current = new Dictionary<long, Order>();
-        foreach (var order in Api.List<Order>())
-        {
-            if (!current.ContainsKey(order.Id))
-            {
-                current.Add(order.Id, order);
-            }
-        }
+        var current = CampaignWrites.OrdersById(Api);
         var numbers = CampaignWrites.Ids(_numberIds);
         foreach (var (id, target) in _orders)
         {
             if (!current.TryGetValue(id, out var order))
             {
-                Refuse(NotFound(LinerErrorIds.OrderNotFound, $"The account at {Api.Connection.ApiHost} has no order with id {id}: its virtual numbers were not changed.", target, "Run Get-LinerOrder to list the orders the account has."));
+                Refuse(NotFound(LinerErrorIds.OrderNotFound, $"The account at {Api.Connection.ApiHost} has no order with id {id}: its virtual numbers were not changed.", target, GetLinerOrderCommand.ListAction));
                 continue;
             }
             var label = $"Order {order}";

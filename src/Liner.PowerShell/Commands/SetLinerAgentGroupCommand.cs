@@ -53,10 +53,8 @@ public sealed class SetLinerAgentGroupCommand : LinerWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        object target = InputObject ?? (object)id;
-        if (CampaignWrites.Unexpected<AgentGroup>(InputObject, "agent groups", "Set-LinerAgentGroup") is { } unexpected)
+        if (!TargetOf<AgentGroup>(id, out var target))
         {
-            Refuse(unexpected);
             return;
         }
         var label = $"Agent group {id}";

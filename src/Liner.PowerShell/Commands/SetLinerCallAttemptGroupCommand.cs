@@ -55,10 +55,8 @@ public sealed class SetLinerCallAttemptGroupCommand : LinerWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        object target = InputObject ?? (object)id;
-        if (CampaignWrites.Unexpected<CallAttemptGroup>(InputObject, "call-attempt schemes", "Set-LinerCallAttemptGroup") is { } unexpected)
+        if (!TargetOf<CallAttemptGroup>(id, out var target))
         {
-            Refuse(unexpected);
             return;
         }
         var label = $"Call-attempt scheme {id}";

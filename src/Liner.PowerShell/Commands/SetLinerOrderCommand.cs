@@ -63,10 +63,8 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        object target = InputObject ?? (object)id;
-        if (CampaignWrites.Unexpected<Order>(InputObject, "orders", "Set-LinerOrder") is { } unexpected)
+        if (!TargetOf<Order>(id, out var target))
         {
-            Refuse(unexpected);
             return;
         }
         var label = $"Order {id}";
@@ -75,12 +73,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
         {
             body.Set("leadsPriority", number);
         }
-        if (body.Count == 0)
-        {
-            WriteVerbose($"{label}: nothing to change (no field was given).");
-            return;
-        }
-        if (!ShouldProcess(label, $"Set {string.Join(", ", body.Names)}"))
+        if (!ShouldUpdate(label, body))
         {
             return;
         }
@@ -103,13 +96,9 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
         }
     }
 
-    /// <summary>The error of an order update: not found, numbers refused (said plainly), or not updated.</summary>
+    /// <summary>The error of an order update: numbers refused (said plainly), else <see cref="LinerWriteCmdlet.UpdateError{T}"/>.</summary>
     internal static ErrorRecord OrderUpdateError(LinerWriteCmdlet cmdlet, System.Exception error, string label, object target, bool numbers)
     {
-        if (error is LinerApiException { StatusCode: 404 })
-        {
-            return cmdlet.ItemError(error, LinerErrorIds.OrderNotFound, $"{label} was not changed: ", target, "Run Get-LinerOrder to list the orders the account has.");
-        }
         if (numbers && CampaignWrites.RefusedField(error, "sipEndpointIds"))
         {
             return cmdlet.ItemError(
@@ -119,7 +108,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
                 target,
                 "Change the order's virtual numbers in Liner's web interface, or create an order with them (New-LinerOrder -VirtualNumberId ...).");
         }
-        return cmdlet.ItemError(error, LinerErrorIds.OrderNotUpdated, $"{label} was not changed: ", target, "Correct the values (Liner's message says what it refused) and run the command again.");
+        return cmdlet.UpdateError<Order>(error, label, target, LinerErrorIds.OrderNotUpdated, GetLinerOrderCommand.ListAction);
     }
 
     /// <summary>Writes the orders of <paramref name="ids"/> as they are now, in that order, from one read of the order list.</summary>
@@ -129,14 +118,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
         {
             return;
         }
-        var orders = new Dictionary<long, Order>();
-        foreach (var order in cmdlet.Api.List<Order>())
-        {
-            if (!orders.ContainsKey(order.Id))
-            {
-                orders.Add(order.Id, order);
-            }
-        }
+        var orders = CampaignWrites.OrdersById(cmdlet.Api);
         foreach (var id in ids)
         {
             if (orders.TryGetValue(id, out var order))
@@ -145,7 +127,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
             }
             else
             {
-                cmdlet.WriteNotFound(LinerErrorIds.OrderNotFound, $"Order {id} was changed, but the order list read afterwards does not have it.", id, "Run Get-LinerOrder to list the orders the account has.");
+                cmdlet.WriteNotFound(LinerErrorIds.OrderNotFound, $"Order {id} was changed, but the order list read afterwards does not have it.", id, GetLinerOrderCommand.ListAction);
             }
         }
     }
