@@ -414,6 +414,22 @@ LeadId,Status,Name
         $failures[0].Exception.Message | Should -Match 'UtcOffset is 20, outside -12 to 14'
     }
 
+    It 'changes the lead of each piped call (its LeadId, never the call''s own Id), and refuses a piped user' {
+        $null = Connect-Store
+        $calls = @(Get-LinerCall -OrderId 5001 -First 3 | Where-Object LeadId)
+        $calls.Count | Should -BeGreaterThan 1
+        $calls | Set-LinerLead -Priority 4
+        $posts = @(Get-Posted '*/v2/lead/update/*')
+        @($posts.Path | ForEach-Object { [long]($_ -replace '^.*/v2/lead/update/(\d+)/$', '$1') }) | Should -Be @($calls.LeadId)
+        foreach ($post in $posts) { $post.Body.Keys | Should -Be @('priority') }
+        Clear-LinerMockRequest $Mock
+        Get-LinerUser -Id 701 | Set-LinerLead -Priority 4 -ErrorVariable failures -ErrorAction SilentlyContinue
+        @(Get-Posted) | Should -BeNullOrEmpty
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinerUnexpectedInput,*'
+        $failures[0].Exception.Message | Should -Match '^Set-LinerLead takes leads or objects with a LeadId'
+    }
+
     It 'copies piped leads into another order with New-LinerLead: every field they have' {
         $null = Connect-Store
         $copy = Get-LinerLead -Id 9000 | New-LinerLead -OrderId 5002

@@ -169,11 +169,13 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
     }
 
     /// <summary>
-    /// The target of this item's error: the piped object as it came, else <paramref name="id"/>. False, after
-    /// its error was written, when the piped object is one of the module's own but not a <typeparamref name="T"/>
-    /// (a user piped to Set-LinerAgentGroup): its Id is no <typeparamref name="T"/>'s, so nothing is sent for it.
+    /// The target of this item's error: the piped object as it came, else <paramref name="id"/>. A piped
+    /// object of the module's own that is not a <typeparamref name="T"/> names the item only by its
+    /// <paramref name="idProperty"/> (a call's LeadId), which replaces <paramref name="id"/>: PowerShell bound
+    /// its own Id. Without such a property it is refused, and false returned after its error was written
+    /// (a user piped to Set-LinerAgentGroup): nothing is sent for it.
     /// </summary>
-    internal bool TargetOf<T>(long id, out object target)
+    internal bool TargetOf<T>(ref long id, out object target, string? idProperty = null)
         where T : ApiItem
     {
         var input = CurrentInput;
@@ -183,9 +185,17 @@ public abstract class LinerWriteCmdlet : LinerCmdlet
         {
             return true;
         }
+        if (idProperty is not null && PSObject.AsPSObject(item).Properties[idProperty]?.Value is long named)
+        {
+            id = named;
+            return true;
+        }
         var cmdlet = MyInvocation.MyCommand.Name;
+        var message = idProperty is null
+            ? $"{cmdlet} takes {ItemNoun}, not a {item.GetType().Name} ({item}): nothing was sent for it."
+            : $"{cmdlet} takes {ItemNoun} or objects with a {idProperty}, and this {item.GetType().Name} ({item}) has none: nothing was sent for it.";
         Refuse(LinerApiException.CreateErrorRecord(
-            new ArgumentException($"{cmdlet} takes {ItemNoun}, not a {item.GetType().Name} ({item}): nothing was sent for it."),
+            new ArgumentException(message),
             LinerErrorIds.UnexpectedInput,
             ErrorCategory.InvalidArgument,
             target,

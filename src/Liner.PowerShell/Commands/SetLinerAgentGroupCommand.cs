@@ -53,7 +53,7 @@ public sealed class SetLinerAgentGroupCommand : LinerWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        if (!TargetOf<AgentGroup>(id, out var target))
+        if (!TargetOf<AgentGroup>(ref id, out var target))
         {
             return;
         }

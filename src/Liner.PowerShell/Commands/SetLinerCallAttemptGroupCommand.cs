@@ -55,7 +55,7 @@ public sealed class SetLinerCallAttemptGroupCommand : LinerWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        if (!TargetOf<CallAttemptGroup>(id, out var target))
+        if (!TargetOf<CallAttemptGroup>(ref id, out var target))
         {
             return;
         }

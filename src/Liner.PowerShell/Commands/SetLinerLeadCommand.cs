@@ -38,7 +38,10 @@ public sealed class SetLinerLeadCommand : LinerLeadWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        object target = InputObject ?? (object)id;
+        if (!TargetOf<Lead>(ref id, out var target, nameof(Call.LeadId)))
+        {
+            return;
+        }
         var label = $"Lead {id}";
         if (LeadBody(label, target, newLead: false, LinerErrorIds.LeadNotUpdated) is not { } body)
         {

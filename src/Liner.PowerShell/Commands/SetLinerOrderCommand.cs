@@ -63,7 +63,7 @@ public sealed class SetLinerOrderCommand : LinerOrderWriteCmdlet
     internal override void ProcessItem()
     {
         var id = Id;
-        if (!TargetOf<Order>(id, out var target))
+        if (!TargetOf<Order>(ref id, out var target))
         {
             return;
         }
