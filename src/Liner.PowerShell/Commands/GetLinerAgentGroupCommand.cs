@@ -82,18 +82,7 @@ public sealed class GetLinerAgentGroupCommand : LinerListCmdlet
         }
         if (IdsRequested)
         {
-            var seen = new HashSet<long>();
-            foreach (var id in RequestedIds.Where(seen.Add))
-            {
-                if (client.Get<AgentGroup>(id) is not { } group)
-                {
-                    WriteNotFound(LinerErrorIds.AgentGroupNotFound, $"The account at {client.Connection.ApiHost} has no agent group with id {id}.", id, ListAction);
-                }
-                else if (Keep(group))
-                {
-                    WriteItem(group);
-                }
-            }
+            WriteEachById<AgentGroup>(client, ListAction, keep: Keep);
             return;
         }
         foreach (var group in client.List<AgentGroup>())

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using Liner.PowerShell.Filtering;
 
@@ -41,17 +40,7 @@ public sealed class GetLinerCallAttemptGroupCommand : LinerListCmdlet
         bool Keep(CallAttemptGroup scheme) => (titles is null || titles.Matches(scheme.Title)) && (!Default || scheme.IsDefault);
         if (IdsRequested)
         {
-            foreach (var id in RequestedIds.Distinct())
-            {
-                if (client.Get<CallAttemptGroup>(id) is not { } scheme)
-                {
-                    WriteNotFound(Api.LinerErrorIds.CallAttemptGroupNotFound, $"The account at {client.Connection.ApiHost} has no call-attempt scheme with id {id}.", id, ListAction);
-                }
-                else if (Keep(scheme))
-                {
-                    WriteItem(scheme);
-                }
-            }
+            WriteEachById<CallAttemptGroup>(client, ListAction, keep: Keep);
             return;
         }
         foreach (var scheme in client.List<CallAttemptGroup>())

@@ -39,9 +39,9 @@ public abstract class LinerListCmdlet : LinerCmdlet
     /// <summary>
     /// Each requested id from its detail endpoint, once, as <paramref name="describe"/> makes it; each
     /// one that does not exist is a non-terminating Liner&lt;Thing&gt;NotFound that says how to see what
-    /// there is (<paramref name="listAction"/>).
+    /// there is (<paramref name="listAction"/>). Only the items <paramref name="keep"/> says yes to are written.
     /// </summary>
-    internal void WriteEachById<T>(Api.LinerClient client, string listAction, Func<T, T>? describe = null)
+    internal void WriteEachById<T>(Api.LinerClient client, string listAction, Func<T, T>? describe = null, Func<T, bool>? keep = null)
         where T : ApiItem, new()
     {
         var endpoint = Api.Endpoint.Of<T>();
@@ -52,13 +52,13 @@ public abstract class LinerListCmdlet : LinerCmdlet
             {
                 continue;
             }
-            if (client.Get<T>(id) is { } item)
-            {
-                WriteItem(describe is null ? item : describe(item));
-            }
-            else
+            if (client.Get<T>(id) is not { } item)
             {
                 WriteNotFound(endpoint.NotFoundErrorId, $"The account at {client.Connection.ApiHost} has no {endpoint.ItemName} with id {id}.", id, listAction);
+            }
+            else if (keep is null || keep(item))
+            {
+                WriteItem(describe is null ? item : describe(item));
             }
         }
     }
