@@ -7,7 +7,6 @@ param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
 # (localhost instead of 127.0.0.1), where the key must not go.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    function Get-Ids { process { $_.Id } }
     # How many pages a paged list may ask for beyond the one being read (DESIGN.md: a bounded read-ahead).
     $ReadAhead = 6
     # Every call the mock has, read straight from it, to compare against.

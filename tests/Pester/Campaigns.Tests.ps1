@@ -10,15 +10,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
 
-    # A connection to a fresh store of the mock's own; extra scenario tokens go in front.
-    function Connect-Store([string] $Tokens) {
-        $script:Store = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
-        $prefix = if ($Tokens) { "$Tokens/$Store" } else { $Store }
-        $connection = Connect-Liner -ApiHost "$($Mock.Url)/$prefix" -ApiKey $TestKey -PassThru
-        Clear-LinerMockRequest $Mock
-        $connection
-    }
-
     # The POSTs the mock received, in the order they came: the path below the store and the body as sent.
     function Get-Posted([string] $Like = '*') {
         @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like }) |
@@ -31,7 +22,6 @@ BeforeAll {
             ForEach-Object { [pscustomobject]@{ Path = $_.path -replace '^.*?(?=/v\d/)'; Query = [uri]::UnescapeDataString("$($_.query)") } }
     }
 
-    function Get-Ids { process { $_.Id } }
 }
 AfterAll {
     Disconnect-Liner

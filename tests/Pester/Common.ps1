@@ -23,6 +23,18 @@ function Connect-Test {
     $connection
 }
 
+# The ids of the objects piped in.
+function Get-Ids { process { $_.Id } }
+
+# A connection to a fresh writable store of the mock's own ($Store is its token); extra scenario tokens go in front.
+function Connect-Store([string] $Tokens) {
+    $script:Store = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
+    $prefix = if ($Tokens) { "$Tokens/$Store" } else { $Store }
+    $connection = Connect-Liner -ApiHost "$($Mock.Url)/$prefix" -ApiKey $TestKey -PassThru
+    Clear-LinerMockRequest $Mock
+    $connection
+}
+
 # The sample account as the mock serves it, read straight from its data file, to compare against.
 $SampleNumbers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sample-numbers.json') | ConvertFrom-Json
 

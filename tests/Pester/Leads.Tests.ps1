@@ -5,21 +5,11 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
-    function Get-Ids { process { $_.Id } }
-
-    # A connection to a fresh store of the mock's own; extra scenario tokens go in front.
-    function Connect-Store([string] $Tokens) {
-        $script:StoreToken = "store=$([guid]::NewGuid().ToString('n').Substring(0, 10))"
-        $prefix = if ($Tokens) { "$Tokens/$StoreToken" } else { $StoreToken }
-        $connection = Connect-Liner -ApiHost "$($Mock.Url)/$prefix" -ApiKey $TestKey -PassThru
-        Clear-LinerMockRequest $Mock
-        $connection
-    }
 
     # The JSON bodies of the POSTs the mock received for this test's store, as objects, in the order
     # they came (a POST of an earlier test that arrives late is not this test's).
     function Get-Posted([string] $Like = '*') {
-        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like -and $_.path -like "*/$script:StoreToken/*" }) | ForEach-Object { [pscustomobject]@{ Path = $_.path; Body = ($_.body | ConvertFrom-Json -AsHashtable); At = [datetime]$_.at } }
+        @(Get-LinerMockRequest $Mock | Where-Object { $_.method -eq 'POST' -and $_.path -like $Like -and $_.path -like "*/$script:Store/*" }) | ForEach-Object { [pscustomobject]@{ Path = $_.path; Body = ($_.body | ConvertFrom-Json -AsHashtable); At = [datetime]$_.at } }
     }
 
     function ConvertFrom-CsvText([string] $Text) { $Text.Trim() | ConvertFrom-Csv }

@@ -8,7 +8,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     $SampleOrders = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sample-orders.json') | ConvertFrom-Json
     $SampleUsers = Get-Content -Raw (Join-Path $PSScriptRoot '../Liner.MockApi/sample-users.json') | ConvertFrom-Json
-    function Get-Ids { process { $_.Id } }
 }
 AfterAll {
     Disconnect-Liner

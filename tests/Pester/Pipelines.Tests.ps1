@@ -5,7 +5,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
-    function Get-Ids { process { $_.Id } }
     $AllCalls = @(Get-LinerCall)
 }
 AfterAll {

@@ -4,7 +4,6 @@ param([ValidateSet('http', 'https')] [string] $Scheme = 'http')
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Common.ps1')
     Connect-Liner -ApiHost $Mock.Url -ApiKey $TestKey
-    function Get-Ids { process { $_.Id } }
     function Expected-Ids([scriptblock] $Where) { @($SampleNumbers | Where-Object $Where | ForEach-Object { [long]$_.id }) }
 }
 AfterAll {
